@@ -447,14 +447,7 @@ public final class LayeredRTree3D {
    */
   public Cursor ray(
       double ox, double oy, double oz, double dx, double dy, double dz, double maxDistance) {
-    PackedTree.checkPoint(ox, oy, oz);
-    PackedTree.checkPoint(dx, dy, dz);
-    if (dx == 0 && dy == 0 && dz == 0) {
-      throw new IllegalArgumentException("ray direction must not be zero");
-    }
-    if (!(maxDistance >= 0)) {
-      throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
-    }
+    PackedRTree3D.checkRay(ox, oy, oz, dx, dy, dz, maxDistance);
     return new Cursor(ox, oy, oz, dx, dy, dz, maxDistance, true);
   }
 
@@ -468,29 +461,10 @@ public final class LayeredRTree3D {
 
   private double tailEntry(
       int i, double ox, double oy, double oz, double dx, double dy, double dz, double maxT) {
+    final double[] b = tailBounds;
     int o = 6 * i;
-    double t0 = 0;
-    double t1 = maxT;
-    double[] origin = {ox, oy, oz};
-    double[] dir = {dx, dy, dz};
-    for (int axis = 0; axis < 3; axis++) {
-      double min = tailBounds[o + axis];
-      double max = tailBounds[o + 3 + axis];
-      if (dir[axis] == 0) {
-        if (origin[axis] < min || origin[axis] > max) {
-          return -1;
-        }
-      } else {
-        double ta = (min - origin[axis]) / dir[axis];
-        double tb = (max - origin[axis]) / dir[axis];
-        t0 = Math.max(t0, Math.min(ta, tb));
-        t1 = Math.min(t1, Math.max(ta, tb));
-        if (t0 > t1) {
-          return -1;
-        }
-      }
-    }
-    return t0;
+    return PackedRTree3D.slab(
+        b[o], b[o + 1], b[o + 2], b[o + 3], b[o + 4], b[o + 5], ox, oy, oz, dx, dy, dz, maxT);
   }
 
   /**

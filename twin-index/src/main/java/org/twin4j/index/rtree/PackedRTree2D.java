@@ -8,19 +8,20 @@ import java.util.function.IntConsumer;
 import org.twin4j.core.geom.Bounds2D;
 
 /**
- * An immutable R-tree over 2D boxes, packed along a Hilbert curve: window, k-nearest, incremental
- * nearest, within-distance and segment queries.
+ * An immutable R-tree over 2D boxes, packed by sort-tile-recursive tiling: window, k-nearest,
+ * incremental nearest, within-distance and segment queries, all exact.
  *
- * <p><b>Memory:</b> about 36 bytes per item (32 for the box, 4 for the id) plus 1/15 of that for
- * the nodes at the default node size of 16. <b>Build:</b> O(n) Hilbert keys, an O(n) radix sort and
- * an O(n) bottom-up pass. <b>Queries:</b> O(log n + k) for k results on well-distributed data; each
- * query allocates at most one small heap, never anything per hit. <b>Thread safety:</b> immutable
+ * <p><b>Memory:</b> about 45 bytes per item: 32 for the exact box, 8 for the 16-bit copy the
+ * traversal reads, 4 for the id, and about 2 for the nodes at the default node size of 16.
+ * <b>Build:</b> O(n log n): a radix sort of quantised centres per tree level, then an O(n)
+ * bottom-up pass. <b>Queries:</b> O(log n + k) for k results on well-distributed data; each query
+ * allocates at most a few small arrays, never anything per hit. <b>Thread safety:</b> immutable
  * after {@link Builder#build()}; any number of threads may query concurrently.
  *
  * <pre>{@code
- * PackedRTree2D.Builder b = PackedRTree2D.builder(buildings.size());
- * for (int i = 0; i < buildings.size(); i++) {
- *   Bounds2D f = buildings.get(i).footprint();
+ * PackedRTree2D.Builder b = PackedRTree2D.builder(footprints.size());
+ * for (int i = 0; i < footprints.size(); i++) {
+ *   Bounds2D f = footprints.get(i);
  *   b.add(i, f.minX(), f.minY(), f.maxX(), f.maxY());
  * }
  * PackedRTree2D tree = b.build();
@@ -81,16 +82,16 @@ public final class PackedRTree2D extends PackedTree {
   }
 
   /**
-   * Returns the bounds of all items.
+   * Returns the exact bounds of all items.
    *
-   * @return the root box, or empty for an empty tree
+   * @return the bounds, or empty for an empty tree
    */
   public Optional<Bounds2D> bounds() {
     if (size == 0) {
       return Optional.empty();
     }
-    int o = 4 * root();
-    return Optional.of(new Bounds2D(boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3]));
+    double[] e = exactBounds;
+    return Optional.of(new Bounds2D(e[0], e[1], e[2], e[3]));
   }
 
   /**
@@ -119,60 +120,164 @@ public final class PackedRTree2D extends PackedTree {
     if (size == 0) {
       return;
     }
-    int r = root();
-    int o = r << 2;
-    double[] b = boxes;
-    if (b[o] > maxX || b[o + 1] > maxY || b[o + 2] < minX || b[o + 3] < minY) {
-      return;
+    Window w = Window.acquire(minX, minY, maxX, maxY);
+    try {
+      int r = root();
+      if (!w.misses(fnodes, (r - size) << 2)) {
+        search(topLevel(), r, w, visitor);
+      }
+    } finally {
+      w.busy = false;
     }
-    search(topLevel(), r, minX, minY, maxX, maxY, visitor);
   }
 
-  private void search(
-      int level,
-      int node,
-      double minX,
-      double minY,
-      double maxX,
-      double maxY,
-      IntConsumer visitor) {
-    final double[] b = boxes;
+  /**
+   * A query window three ways: rounded outwards to floats (a node box it misses holds nothing that
+   * meets the window), rounded inwards (a node box inside it holds only boxes inside the window),
+   * and exact, for the leaves' grid thresholds and the rare exact check.
+   */
+  private static final class Window {
+    float oMinX;
+    float oMinY;
+    float oMaxX;
+    float oMaxY;
+    float iMinX;
+    float iMinY;
+    float iMaxX;
+    float iMaxY;
+    double minX;
+    double minY;
+    double maxX;
+    double maxY;
+
+    /**
+     * One window per thread, reused: a query then allocates nothing. A visitor that queries again
+     * from inside a query finds it busy and gets a new one.
+     */
+    private static final ThreadLocal<Window> PER_THREAD = new ThreadLocal<>();
+
+    boolean busy;
+
+    static Window acquire(double minX, double minY, double maxX, double maxY) {
+      Window w = PER_THREAD.get();
+      if (w == null || w.busy) {
+        w = new Window();
+        if (PER_THREAD.get() == null) {
+          PER_THREAD.set(w);
+        }
+      }
+      w.set(minX, minY, maxX, maxY);
+      w.busy = true;
+      return w;
+    }
+
+    void set(double minX, double minY, double maxX, double maxY) {
+      this.minX = minX;
+      this.minY = minY;
+      this.maxX = maxX;
+      this.maxY = maxY;
+      oMinX = down(minX);
+      oMinY = down(minY);
+      oMaxX = up(maxX);
+      oMaxY = up(maxY);
+      iMinX = up(minX);
+      iMinY = up(minY);
+      iMaxX = down(maxX);
+      iMaxY = down(maxY);
+    }
+
+    boolean misses(float[] f, int o) {
+      return f[o] > oMaxX || f[o + 1] > oMaxY || f[o + 2] < oMinX || f[o + 3] < oMinY;
+    }
+
+    boolean meetsExactly(double[] b, int o) {
+      return b[o] <= maxX && b[o + 1] <= maxY && b[o + 2] >= minX && b[o + 3] >= minY;
+    }
+  }
+
+  private void search(int level, int node, Window w, IntConsumer visitor) {
     int first = childStart(level, node);
     int end = childEnd(level, node);
     if (level == 1) {
-      final int[] leafIds = ids;
-      for (int i = first; i < end; i++) {
-        int o = i << 2;
-        if (b[o] <= maxX && b[o + 1] <= maxY && b[o + 2] >= minX && b[o + 3] >= minY) {
-          visitor.accept(leafIds[i]);
-        }
-      }
+      searchLeaves(node - size, first, end, w, visitor);
       return;
     }
+    final float[] f = fnodes;
+    final float oMinX = w.oMinX;
+    final float oMinY = w.oMinY;
+    final float oMaxX = w.oMaxX;
+    final float oMaxY = w.oMaxY;
+    final float iMinX = w.iMinX;
+    final float iMinY = w.iMinY;
+    final float iMaxX = w.iMaxX;
+    final float iMaxY = w.iMaxY;
+    // non-short-circuit '&': one well-predicted branch per box instead of up to four random ones
     for (int i = first; i < end; i++) {
-      int o = i << 2;
-      double bMinX = b[o];
-      double bMinY = b[o + 1];
-      double bMaxX = b[o + 2];
-      double bMaxY = b[o + 3];
-      if (bMinX <= maxX && bMinY <= maxY && bMaxX >= minX && bMaxY >= minY) {
-        if (bMinX >= minX && bMinY >= minY && bMaxX <= maxX && bMaxY <= maxY) {
-          reportAll(level - 1, i, visitor); // the window covers the node: no test needed below
+      int o = (i - size) << 2;
+      float a = f[o];
+      float b = f[o + 1];
+      float c = f[o + 2];
+      float d = f[o + 3];
+      if ((a <= oMaxX) & (b <= oMaxY) & (c >= oMinX) & (d >= oMinY)) {
+        if ((a >= iMinX) & (b >= iMinY) & (c <= iMaxX) & (d <= iMaxY)) {
+          reportAll(level - 1, i, visitor); // the window covers the node: no test below
         } else {
-          search(level - 1, i, minX, minY, maxX, maxY, visitor);
+          search(level - 1, i, w, visitor);
         }
       }
     }
   }
 
   /**
-   * Finds the k items whose boxes are nearest to a point (distance 0 for boxes containing it), by a
-   * best-first traversal (Hjaltason and Samet 1999) that is exact.
+   * Tests the leaves of leaf node j on its 16-bit grid. Codes beyond a threshold by more than one
+   * reject, codes inside it by more than one accept; the rest (a band of three codes at each window
+   * edge, millimetres wide on a building block) are decided on the exact box.
+   */
+  private void searchLeaves(int j, int first, int end, Window w, IntConsumer visitor) {
+    final long[] b = blocks;
+    int base = blockLongs * j;
+    double loX = Double.longBitsToDouble(b[base]);
+    double stepX = Double.longBitsToDouble(b[base + 1]);
+    double invX = Double.longBitsToDouble(b[base + 2]);
+    double loY = Double.longBitsToDouble(b[base + 3]);
+    double stepY = Double.longBitsToDouble(b[base + 4]);
+    double invY = Double.longBitsToDouble(b[base + 5]);
+    int maxX = maxThreshold(w.maxX, loX, stepX, invX);
+    int maxY = maxThreshold(w.maxY, loY, stepY, invY);
+    int minX = minThreshold(w.minX, loX, stepX, invX);
+    int minY = minThreshold(w.minY, loY, stepY, invY);
+    final int rejectMaxX = maxX + 1;
+    final int rejectMaxY = maxY + 1;
+    final int rejectMinX = minX - 1;
+    final int rejectMinY = minY - 1;
+    final int sureMaxX = maxX - 1;
+    final int sureMaxY = maxY - 1;
+    final int sureMinX = minX + 1;
+    final int sureMinY = minY + 1;
+    int codes = base + 6 - first;
+    for (int i = first; i < end; i++) {
+      long v = b[codes + i];
+      int a = (int) v & 0xFFFF;
+      int bb = (int) (v >>> 16) & 0xFFFF;
+      int c = (int) (v >>> 32) & 0xFFFF;
+      int d = (int) (v >>> 48);
+      if ((a <= rejectMaxX) & (bb <= rejectMaxY) & (c >= rejectMinX) & (d >= rejectMinY)) {
+        if (((a < sureMaxX) & (bb < sureMaxY) & (c > sureMinX) & (d > sureMinY))
+            || w.meetsExactly(boxes, i << 2)) {
+          visitor.accept(ids[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds the k items whose boxes are nearest to a point (distance 0 for boxes containing it),
+   * exactly, by a depth-first branch-and-bound search.
    *
    * @param x point x
    * @param y point y
    * @param k the number wanted
-   * @param outIds receives the ids, nearest first; at least k long
+   * @param outIds receives the ids, nearest first (equal distances by id); at least k long
    * @param outDistances receives the distances; at least k long
    * @return the number found, {@code min(k, size())}
    * @throws IllegalArgumentException if the point is not finite, k is negative or an array is short
@@ -183,8 +288,8 @@ public final class PackedRTree2D extends PackedTree {
   }
 
   /**
-   * Reports items by increasing distance from a point to their boxes until the visitor stops or the
-   * distance exceeds a limit.
+   * Reports items by increasing distance from a point to their boxes (Hjaltason and Samet's
+   * best-first order) until the visitor stops or the distance exceeds a limit.
    *
    * @param x point x
    * @param y point y
@@ -231,7 +336,7 @@ public final class PackedRTree2D extends PackedTree {
       return;
     }
     int r = root();
-    if (segmentHits(r, x0, y0, x1 - x0, y1 - y0)) {
+    if (segmentHits(fnodes, (r - size) << 2, x0, y0, x1 - x0, y1 - y0)) {
       searchSegment(topLevel(), r, x0, y0, x1 - x0, y1 - y0, visitor);
     }
   }
@@ -240,48 +345,100 @@ public final class PackedRTree2D extends PackedTree {
       int level, int node, double x0, double y0, double dx, double dy, IntConsumer visitor) {
     int end = childEnd(level, node);
     for (int c = childStart(level, node); c < end; c++) {
-      if (segmentHits(c, x0, y0, dx, dy)) {
-        if (level == 1) {
-          visitor.accept(ids[c]);
-        } else {
+      if (level > 1) {
+        if (segmentHits(fnodes, (c - size) << 2, x0, y0, dx, dy)) {
           searchSegment(level - 1, c, x0, y0, dx, dy, visitor);
         }
+      } else if (segmentHits(boxes, c << 2, x0, y0, dx, dy)) {
+        visitor.accept(ids[c]);
       }
     }
   }
 
-  /** Slab test of the segment (x0, y0) + t (dx, dy), t in [0, 1], against a box. */
-  private boolean segmentHits(int box, double x0, double y0, double dx, double dy) {
-    int o = box << 2;
+  /** Slab test of the segment (x0, y0) + t (dx, dy), t in [0, 1], against box values at o. */
+  private static boolean segmentHits(float[] f, int o, double x0, double y0, double dx, double dy) {
+    return segmentHits(f[o], f[o + 1], f[o + 2], f[o + 3], x0, y0, dx, dy);
+  }
+
+  private static boolean segmentHits(
+      double[] b, int o, double x0, double y0, double dx, double dy) {
+    return segmentHits(b[o], b[o + 1], b[o + 2], b[o + 3], x0, y0, dx, dy);
+  }
+
+  private static boolean segmentHits(
+      double minX,
+      double minY,
+      double maxX,
+      double maxY,
+      double x0,
+      double y0,
+      double dx,
+      double dy) {
     double t0 = 0;
     double t1 = 1;
-    for (int axis = 0; axis < 2; axis++) {
-      double origin = axis == 0 ? x0 : y0;
-      double dir = axis == 0 ? dx : dy;
-      double min = boxes[o + axis];
-      double max = boxes[o + 2 + axis];
-      if (dir == 0) {
-        if (origin < min || origin > max) {
-          return false;
-        }
-      } else {
-        double ta = (min - origin) / dir;
-        double tb = (max - origin) / dir;
-        t0 = Math.max(t0, Math.min(ta, tb));
-        t1 = Math.min(t1, Math.max(ta, tb));
-        if (t0 > t1) {
-          return false;
-        }
+    if (dx == 0) {
+      if (x0 < minX || x0 > maxX) {
+        return false;
       }
+    } else {
+      double ta = (minX - x0) / dx;
+      double tb = (maxX - x0) / dx;
+      t0 = Math.max(t0, Math.min(ta, tb));
+      t1 = Math.min(t1, Math.max(ta, tb));
     }
-    return true;
+    if (dy == 0) {
+      return y0 >= minY && y0 <= maxY && t0 <= t1;
+    }
+    double ta = (minY - y0) / dy;
+    double tb = (maxY - y0) / dy;
+    t0 = Math.max(t0, Math.min(ta, tb));
+    t1 = Math.min(t1, Math.max(ta, tb));
+    return t0 <= t1;
   }
 
   @Override
-  double distanceSq(int box, double x, double y, double z) {
-    int o = box << 2;
-    double dx = Math.max(0, Math.max(boxes[o] - x, x - boxes[o + 2]));
-    double dy = Math.max(0, Math.max(boxes[o + 1] - y, y - boxes[o + 3]));
+  double nodeDistanceSq(int node, double x, double y, double z) {
+    final float[] f = fnodes;
+    int o = (node - size) << 2;
+    double dx = Math.max(0, Math.max(f[o] - x, x - f[o + 2]));
+    double dy = Math.max(0, Math.max(f[o + 1] - y, y - f[o + 3]));
+    return dx * dx + dy * dy;
+  }
+
+  @Override
+  void codeDistancesSq(int j, int first, int end, double x, double y, double z, double[] out) {
+    double minBaseX = gridMinBase(j, 0);
+    double minBaseY = gridMinBase(j, 1);
+    double maxBaseX = gridMaxBase(j, 0);
+    double maxBaseY = gridMaxBase(j, 1);
+    double stepX = gridStepOf(j, 0);
+    double stepY = gridStepOf(j, 1);
+    final long[] b = blocks;
+    int codes = blockLongs * j + 6 - first;
+    for (int i = first; i < end; i++) {
+      long v = b[codes + i];
+      double dx =
+          Math.max(
+              0,
+              Math.max(
+                  minBaseX + ((int) v & 0xFFFF) * stepX - x,
+                  x - (maxBaseX + ((int) (v >>> 32) & 0xFFFF) * stepX)));
+      double dy =
+          Math.max(
+              0,
+              Math.max(
+                  minBaseY + ((int) (v >>> 16) & 0xFFFF) * stepY - y,
+                  y - (maxBaseY + (int) (v >>> 48) * stepY)));
+      out[i - first] = dx * dx + dy * dy;
+    }
+  }
+
+  @Override
+  double leafDistanceSq(int leaf, double x, double y, double z) {
+    final double[] b = boxes;
+    int o = leaf << 2;
+    double dx = Math.max(0, Math.max(b[o] - x, x - b[o + 2]));
+    double dy = Math.max(0, Math.max(b[o + 1] - y, y - b[o + 3]));
     return dx * dx + dy * dy;
   }
 
@@ -302,7 +459,7 @@ public final class PackedRTree2D extends PackedTree {
     /**
      * Sets the number of children per node (default 16).
      *
-     * @param value 2 to 256
+     * @param value a power of two from 2 to 64
      * @return this builder
      */
     public Builder nodeSize(int value) {

@@ -8,14 +8,15 @@ import java.util.function.IntConsumer;
 import org.twin4j.core.geom.Bounds3D;
 
 /**
- * An immutable R-tree over 3D boxes, packed along a Hilbert curve through the x/y centres of the
+ * An immutable R-tree over 3D boxes, packed by sort-tile-recursive tiling of the x/y centres of the
  * boxes (city data is wide and flat, so x/y locality is what queries need): box, k-nearest,
- * incremental nearest, within-distance and ray queries.
+ * incremental nearest, within-distance and ray queries, all exact.
  *
- * <p><b>Memory:</b> about 52 bytes per item (48 for the box, 4 for the id) plus 1/15 of that for
- * the nodes at the default node size of 16. <b>Build:</b> O(n) Hilbert keys, an O(n) radix sort and
- * an O(n) bottom-up pass. <b>Thread safety:</b> immutable after {@link Builder#build()}; any number
- * of threads may query concurrently; each query allocates at most one small heap.
+ * <p><b>Memory:</b> about 67 bytes per item: 48 for the exact box, 12 for the 16-bit copy the
+ * traversal reads, 4 for the id, and about 3 for the nodes at the default node size of 16.
+ * <b>Build:</b> O(n log n): a radix sort of quantised centres per tree level, then an O(n)
+ * bottom-up pass. <b>Thread safety:</b> immutable after {@link Builder#build()}; any number of
+ * threads may query concurrently; each query allocates at most a few small arrays.
  *
  * @since 1.0
  */
@@ -63,7 +64,7 @@ public final class PackedRTree3D extends PackedTree {
     return of(ids, bounds, ids.length, DEFAULT_NODE_SIZE);
   }
 
-  /** Builds from the first n entries of validated-or-not arrays. */
+  /** Builds from the first n entries of the arrays, checking them. */
   static PackedRTree3D of(int[] ids, double[] bounds, int n, int nodeSize) {
     if (bounds.length < 6L * n || ids.length < n) {
       throw new IllegalArgumentException(
@@ -74,18 +75,16 @@ public final class PackedRTree3D extends PackedTree {
   }
 
   /**
-   * Returns the bounds of all items.
+   * Returns the exact bounds of all items.
    *
-   * @return the root box, or empty for an empty tree
+   * @return the bounds, or empty for an empty tree
    */
   public Optional<Bounds3D> bounds() {
     if (size == 0) {
       return Optional.empty();
     }
-    int o = 6 * root();
-    return Optional.of(
-        new Bounds3D(
-            boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3], boxes[o + 4], boxes[o + 5]));
+    double[] e = exactBounds;
+    return Optional.of(new Bounds3D(e[0], e[1], e[2], e[3], e[4], e[5]));
   }
 
   /**
@@ -125,72 +124,179 @@ public final class PackedRTree3D extends PackedTree {
               + maxZ
               + "]");
     }
-    if (size == 0 || !intersects(root(), minX, minY, minZ, maxX, maxY, maxZ)) {
+    if (size == 0) {
       return;
     }
-    search(topLevel(), root(), minX, minY, minZ, maxX, maxY, maxZ, visitor);
+    Query q = Query.acquire(minX, minY, minZ, maxX, maxY, maxZ);
+    try {
+      int r = root();
+      if (!q.misses(fnodes, 6 * (r - size))) {
+        search(topLevel(), r, q, visitor);
+      }
+    } finally {
+      q.busy = false;
+    }
   }
 
-  private boolean intersects(
-      int box, double minX, double minY, double minZ, double maxX, double maxY, double maxZ) {
-    final double[] b = boxes;
-    int o = box * 6;
-    return b[o] <= maxX
-        && b[o + 1] <= maxY
-        && b[o + 2] <= maxZ
-        && b[o + 3] >= minX
-        && b[o + 4] >= minY
-        && b[o + 5] >= minZ;
+  /** A query box rounded outwards and inwards to floats, and exact; see {@link PackedRTree2D}. */
+  private static final class Query {
+    final float[] out = new float[6];
+    final float[] in = new float[6];
+    final double[] exact = new double[6];
+
+    /** One query per thread, reused; a visitor querying from inside a query gets a new one. */
+    private static final ThreadLocal<Query> PER_THREAD = new ThreadLocal<>();
+
+    boolean busy;
+
+    static Query acquire(
+        double minX, double minY, double minZ, double maxX, double maxY, double maxZ) {
+      Query q = PER_THREAD.get();
+      if (q == null || q.busy) {
+        q = new Query();
+        if (PER_THREAD.get() == null) {
+          PER_THREAD.set(q);
+        }
+      }
+      q.set(minX, minY, minZ, maxX, maxY, maxZ);
+      q.busy = true;
+      return q;
+    }
+
+    void set(double minX, double minY, double minZ, double maxX, double maxY, double maxZ) {
+      exact[0] = minX;
+      exact[1] = minY;
+      exact[2] = minZ;
+      exact[3] = maxX;
+      exact[4] = maxY;
+      exact[5] = maxZ;
+      for (int k = 0; k < 3; k++) {
+        out[k] = down(exact[k]);
+        out[3 + k] = up(exact[3 + k]);
+        in[k] = up(exact[k]);
+        in[3 + k] = down(exact[3 + k]);
+      }
+    }
+
+    boolean misses(float[] f, int o) {
+      final float[] q = out;
+      return f[o] > q[3]
+          || f[o + 1] > q[4]
+          || f[o + 2] > q[5]
+          || f[o + 3] < q[0]
+          || f[o + 4] < q[1]
+          || f[o + 5] < q[2];
+    }
+
+    boolean covers(float[] f, int o) {
+      final float[] q = in;
+      return f[o] >= q[0]
+          && f[o + 1] >= q[1]
+          && f[o + 2] >= q[2]
+          && f[o + 3] <= q[3]
+          && f[o + 4] <= q[4]
+          && f[o + 5] <= q[5];
+    }
+
+    boolean meetsExactly(double[] b, int o) {
+      final double[] q = exact;
+      return b[o] <= q[3]
+          && b[o + 1] <= q[4]
+          && b[o + 2] <= q[5]
+          && b[o + 3] >= q[0]
+          && b[o + 4] >= q[1]
+          && b[o + 5] >= q[2];
+    }
   }
 
-  private void search(
-      int level,
-      int node,
-      double minX,
-      double minY,
-      double minZ,
-      double maxX,
-      double maxY,
-      double maxZ,
-      IntConsumer visitor) {
-    final double[] b = boxes;
+  private void search(int level, int node, Query q, IntConsumer visitor) {
     int first = childStart(level, node);
     int end = childEnd(level, node);
     if (level == 1) {
-      final int[] leafIds = ids;
-      for (int i = first; i < end; i++) {
-        if (intersects(i, minX, minY, minZ, maxX, maxY, maxZ)) {
-          visitor.accept(leafIds[i]);
-        }
-      }
+      searchLeaves(node - size, first, end, q, visitor);
       return;
     }
+    final float[] f = fnodes;
     for (int i = first; i < end; i++) {
-      if (intersects(i, minX, minY, minZ, maxX, maxY, maxZ)) {
-        int o = i * 6;
-        if (b[o] >= minX
-            && b[o + 1] >= minY
-            && b[o + 2] >= minZ
-            && b[o + 3] <= maxX
-            && b[o + 4] <= maxY
-            && b[o + 5] <= maxZ) {
+      int o = 6 * (i - size);
+      if (!q.misses(f, o)) {
+        if (q.covers(f, o)) {
           reportAll(level - 1, i, visitor);
         } else {
-          search(level - 1, i, minX, minY, minZ, maxX, maxY, maxZ, visitor);
+          search(level - 1, i, q, visitor);
         }
       }
     }
   }
 
   /**
-   * Finds the k items whose boxes are nearest to a point (distance 0 for boxes containing it), by
-   * an exact best-first traversal.
+   * Tests the leaves of leaf node j on its 16-bit grid: see {@link PackedRTree2D}; codes within one
+   * of a threshold are decided on the exact box.
+   */
+  private void searchLeaves(int j, int first, int end, Query q, IntConsumer visitor) {
+    final long[] b = blocks;
+    int base = blockLongs * j;
+    final double[] e = q.exact;
+    int minX = minThreshold(e[0], blockDouble(base), blockDouble(base + 1), blockDouble(base + 2));
+    int maxX = maxThreshold(e[3], blockDouble(base), blockDouble(base + 1), blockDouble(base + 2));
+    int minY =
+        minThreshold(e[1], blockDouble(base + 3), blockDouble(base + 4), blockDouble(base + 5));
+    int maxY =
+        maxThreshold(e[4], blockDouble(base + 3), blockDouble(base + 4), blockDouble(base + 5));
+    int minZ =
+        minThreshold(e[2], blockDouble(base + 6), blockDouble(base + 7), blockDouble(base + 8));
+    int maxZ =
+        maxThreshold(e[5], blockDouble(base + 6), blockDouble(base + 7), blockDouble(base + 8));
+    final int rejectMaxX = maxX + 1;
+    final int rejectMaxY = maxY + 1;
+    final int rejectMaxZ = maxZ + 1;
+    final int rejectMinX = minX - 1;
+    final int rejectMinY = minY - 1;
+    final int rejectMinZ = minZ - 1;
+    final int sureMaxX = maxX - 1;
+    final int sureMaxY = maxY - 1;
+    final int sureMaxZ = maxZ - 1;
+    final int sureMinX = minX + 1;
+    final int sureMinY = minY + 1;
+    final int sureMinZ = minZ + 1;
+    int codes = base + 9 - 2 * first;
+    for (int i = first; i < end; i++) {
+      long mins = b[codes + 2 * i];
+      long maxs = b[codes + 2 * i + 1];
+      int a0 = (int) mins & 0xFFFF;
+      int a1 = (int) (mins >>> 16) & 0xFFFF;
+      int a2 = (int) (mins >>> 32) & 0xFFFF;
+      int b0 = (int) maxs & 0xFFFF;
+      int b1 = (int) (maxs >>> 16) & 0xFFFF;
+      int b2 = (int) (maxs >>> 32) & 0xFFFF;
+      if ((a0 <= rejectMaxX)
+          & (a1 <= rejectMaxY)
+          & (a2 <= rejectMaxZ)
+          & (b0 >= rejectMinX)
+          & (b1 >= rejectMinY)
+          & (b2 >= rejectMinZ)) {
+        if (((a0 < sureMaxX)
+                & (a1 < sureMaxY)
+                & (a2 < sureMaxZ)
+                & (b0 > sureMinX)
+                & (b1 > sureMinY)
+                & (b2 > sureMinZ))
+            || q.meetsExactly(boxes, 6 * i)) {
+          visitor.accept(ids[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds the k items whose boxes are nearest to a point (distance 0 for boxes containing it),
+   * exactly, by a depth-first branch-and-bound search.
    *
    * @param x point x
    * @param y point y
    * @param z point z
    * @param k the number wanted
-   * @param outIds receives the ids, nearest first; at least k long
+   * @param outIds receives the ids, nearest first (equal distances by id); at least k long
    * @param outDistances receives the distances; at least k long
    * @return the number found, {@code min(k, size())}
    * @throws IllegalArgumentException if the point is not finite, k is negative or an array is short
@@ -261,14 +367,7 @@ public final class PackedRTree3D extends PackedTree {
       double dz,
       double maxDistance,
       DistanceVisitor visitor) {
-    checkPoint(ox, oy, oz);
-    checkPoint(dx, dy, dz);
-    if (dx == 0 && dy == 0 && dz == 0) {
-      throw new IllegalArgumentException("ray direction must not be zero");
-    }
-    if (!(maxDistance >= 0)) {
-      throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
-    }
+    checkRay(ox, oy, oz, dx, dy, dz, maxDistance);
     if (size == 0) {
       return;
     }
@@ -299,17 +398,58 @@ public final class PackedRTree3D extends PackedTree {
     }
   }
 
-  /** Slab test: the distance at which the ray enters a box, or -1 if it misses within maxT. */
+  static void checkRay(
+      double ox, double oy, double oz, double dx, double dy, double dz, double maxDistance) {
+    checkPoint(ox, oy, oz);
+    checkPoint(dx, dy, dz);
+    if (dx == 0 && dy == 0 && dz == 0) {
+      throw new IllegalArgumentException("ray direction must not be zero");
+    }
+    if (!(maxDistance >= 0)) {
+      throw new IllegalArgumentException("maxDistance must be >= 0, got " + maxDistance);
+    }
+  }
+
+  /**
+   * The distance at which a ray enters a box, or -1 if it misses within maxT: exact for leaves, a
+   * lower bound (on the box rounded outwards) for nodes.
+   */
   double entry(
       int box, double ox, double oy, double oz, double dx, double dy, double dz, double maxT) {
-    int o = box * 6;
+    if (box < size) {
+      final double[] b = boxes;
+      int o = 6 * box;
+      return slab(
+          b[o], b[o + 1], b[o + 2], b[o + 3], b[o + 4], b[o + 5], ox, oy, oz, dx, dy, dz, maxT);
+    }
+    final float[] f = fnodes;
+    int o = 6 * (box - size);
+    return slab(
+        f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], ox, oy, oz, dx, dy, dz, maxT);
+  }
+
+  /** Slab test of a ray against a box: entry distance, or -1. */
+  static double slab(
+      double minX,
+      double minY,
+      double minZ,
+      double maxX,
+      double maxY,
+      double maxZ,
+      double ox,
+      double oy,
+      double oz,
+      double dx,
+      double dy,
+      double dz,
+      double maxT) {
     double t0 = 0;
     double t1 = maxT;
     for (int axis = 0; axis < 3; axis++) {
       double origin = axis == 0 ? ox : axis == 1 ? oy : oz;
       double dir = axis == 0 ? dx : axis == 1 ? dy : dz;
-      double min = boxes[o + axis];
-      double max = boxes[o + 3 + axis];
+      double min = axis == 0 ? minX : axis == 1 ? minY : minZ;
+      double max = axis == 0 ? maxX : axis == 1 ? maxY : maxZ;
       if (dir == 0) {
         if (origin < min || origin > max) {
           return -1;
@@ -328,11 +468,60 @@ public final class PackedRTree3D extends PackedTree {
   }
 
   @Override
-  double distanceSq(int box, double x, double y, double z) {
-    int o = box * 6;
-    double dx = Math.max(0, Math.max(boxes[o] - x, x - boxes[o + 3]));
-    double dy = Math.max(0, Math.max(boxes[o + 1] - y, y - boxes[o + 4]));
-    double dz = Math.max(0, Math.max(boxes[o + 2] - z, z - boxes[o + 5]));
+  double nodeDistanceSq(int node, double x, double y, double z) {
+    final float[] f = fnodes;
+    int o = 6 * (node - size);
+    double dx = Math.max(0, Math.max(f[o] - x, x - f[o + 3]));
+    double dy = Math.max(0, Math.max(f[o + 1] - y, y - f[o + 4]));
+    double dz = Math.max(0, Math.max(f[o + 2] - z, z - f[o + 5]));
+    return dx * dx + dy * dy + dz * dz;
+  }
+
+  @Override
+  void codeDistancesSq(int j, int first, int end, double x, double y, double z, double[] out) {
+    double minBaseX = gridMinBase(j, 0);
+    double minBaseY = gridMinBase(j, 1);
+    double minBaseZ = gridMinBase(j, 2);
+    double maxBaseX = gridMaxBase(j, 0);
+    double maxBaseY = gridMaxBase(j, 1);
+    double maxBaseZ = gridMaxBase(j, 2);
+    double stepX = gridStepOf(j, 0);
+    double stepY = gridStepOf(j, 1);
+    double stepZ = gridStepOf(j, 2);
+    final long[] b = blocks;
+    int codes = blockLongs * j + 9 - 2 * first;
+    for (int i = first; i < end; i++) {
+      long mins = b[codes + 2 * i];
+      long maxs = b[codes + 2 * i + 1];
+      double dx =
+          Math.max(
+              0,
+              Math.max(
+                  minBaseX + ((int) mins & 0xFFFF) * stepX - x,
+                  x - (maxBaseX + ((int) maxs & 0xFFFF) * stepX)));
+      double dy =
+          Math.max(
+              0,
+              Math.max(
+                  minBaseY + ((int) (mins >>> 16) & 0xFFFF) * stepY - y,
+                  y - (maxBaseY + ((int) (maxs >>> 16) & 0xFFFF) * stepY)));
+      double dz =
+          Math.max(
+              0,
+              Math.max(
+                  minBaseZ + ((int) (mins >>> 32) & 0xFFFF) * stepZ - z,
+                  z - (maxBaseZ + ((int) (maxs >>> 32) & 0xFFFF) * stepZ)));
+      out[i - first] = dx * dx + dy * dy + dz * dz;
+    }
+  }
+
+  @Override
+  double leafDistanceSq(int leaf, double x, double y, double z) {
+    final double[] b = boxes;
+    int o = 6 * leaf;
+    double dx = Math.max(0, Math.max(b[o] - x, x - b[o + 3]));
+    double dy = Math.max(0, Math.max(b[o + 1] - y, y - b[o + 4]));
+    double dz = Math.max(0, Math.max(b[o + 2] - z, z - b[o + 5]));
     return dx * dx + dy * dy + dz * dz;
   }
 
@@ -353,7 +542,7 @@ public final class PackedRTree3D extends PackedTree {
     /**
      * Sets the number of children per node (default 16).
      *
-     * @param value 2 to 256
+     * @param value a power of two from 2 to 64
      * @return this builder
      */
     public Builder nodeSize(int value) {

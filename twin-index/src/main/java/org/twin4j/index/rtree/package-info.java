@@ -5,11 +5,12 @@
  * {@link org.twin4j.index.rtree.PackedRTree3D}, and {@link org.twin4j.index.rtree.LayeredRTree3D},
  * which absorbs edits.
  *
- * <p>The packed trees are built once, bottom-up, from boxes sorted along a Hilbert curve through
- * their centres (Kamel and Faloutsos 1993), and are immutable afterwards: safe for any number of
- * concurrent queries, with no locks. Boxes live in one {@code double[]} (leaves first, then each
- * level of nodes), ids in one {@code int[]}; a node's children are found by arithmetic, not
- * pointers. Queries report ids to primitive visitors and allocate nothing per hit.
+ * <p>The packed trees are built once, top-down, by sort-tile-recursive tiling at every level (see
+ * {@code Packing}), and are immutable afterwards: safe for any number of concurrent queries, with
+ * no locks. Nodes are float32 boxes rounded outwards; each leaf node keeps its leaves as 16-bit
+ * codes on a grid over its box, in one contiguous block; exact double boxes decide the rare cases
+ * the codes cannot. A node's children are found by arithmetic, not pointers. Queries report ids to
+ * primitive visitors and allocate nothing per hit.
  */
 @NullMarked
 package org.twin4j.index.rtree;

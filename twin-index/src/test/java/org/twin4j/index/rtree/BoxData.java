@@ -101,6 +101,25 @@ final class BoxData {
     return new BoxData("degenerate n=" + n + " seed=" + seed, dims, b, ids(n, rnd));
   }
 
+  /**
+   * Centimetre-to-metre boxes packed densely at UTM magnitudes (x 500 km, y 6 500 km), where a
+   * float step is 0.03 to 0.5 m: most boxes straddle float steps, so the exact double check
+   * decides.
+   */
+  static BoxData farAndTiny(int dims, int n, long seed) {
+    Random rnd = new Random(seed);
+    double[] origin = {500_000, 6_500_000, 100};
+    double[] b = new double[2 * dims * n];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < dims; a++) {
+        double lo = origin[a] + rnd.nextDouble() * 40;
+        b[2 * dims * i + a] = lo;
+        b[2 * dims * i + dims + a] = lo + (rnd.nextBoolean() ? 0 : rnd.nextDouble() * 0.7);
+      }
+    }
+    return new BoxData("far-and-tiny n=" + n + " seed=" + seed, dims, b, ids(n, rnd));
+  }
+
   /** Distinct ids in a shuffled, non-contiguous range, so positions and ids differ. */
   private static int[] ids(int n, Random rnd) {
     int[] ids = new int[n];
@@ -114,6 +133,32 @@ final class BoxData {
       ids[j] = t;
     }
     return ids;
+  }
+
+  /** The smallest minimum on an axis, or 0 for no data. */
+  double lo(int axis) {
+    double v = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < size(); i++) {
+      v = Math.min(v, min(i, axis));
+    }
+    return size() == 0 ? 0 : v;
+  }
+
+  /** The extent on an axis, at least 1, or 2000 for no data. */
+  double span(int axis) {
+    if (size() == 0) {
+      return 2000;
+    }
+    double v = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size(); i++) {
+      v = Math.max(v, max(i, axis));
+    }
+    return Math.max(1, v - lo(axis));
+  }
+
+  /** A random coordinate over the extent on an axis, widened by a margin (a fraction of it). */
+  double at(Random rnd, int axis, double margin) {
+    return lo(axis) + (rnd.nextDouble() * (1 + 2 * margin) - margin) * span(axis);
   }
 
   boolean intersects(int i, double[] qMin, double[] qMax) {

@@ -27,6 +27,7 @@ class PackedRTree2DTest {
         out.add(Arguments.of(BoxData.uniform(2, n, 2000, seed++), nodeSize));
         out.add(Arguments.of(BoxData.clustered(2, n, seed++), nodeSize));
         out.add(Arguments.of(BoxData.degenerate(2, n, seed++), nodeSize));
+        out.add(Arguments.of(BoxData.farAndTiny(2, n, seed++), nodeSize));
       }
     }
     return out.stream();
@@ -58,10 +59,10 @@ class PackedRTree2DTest {
           // windows whose edges coincide with box edges test the closed boundaries
           int i = rnd.nextInt(d.size());
           lo[a] = d.max(i, a);
-          hi[a] = lo[a] + rnd.nextDouble() * 50;
+          hi[a] = lo[a] + rnd.nextDouble() * 0.025 * d.span(a);
         } else {
-          lo[a] = rnd.nextDouble() * 2100 - 50;
-          hi[a] = lo[a] + rnd.nextDouble() * (rnd.nextBoolean() ? 30 : 600);
+          lo[a] = d.at(rnd, a, 0.025);
+          hi[a] = lo[a] + rnd.nextDouble() * d.span(a) * (rnd.nextBoolean() ? 0.015 : 0.3);
         }
       }
       List<Integer> expected = new ArrayList<>();
@@ -85,7 +86,7 @@ class PackedRTree2DTest {
     int[] ids = new int[25];
     double[] dist = new double[25];
     for (int q = 0; q < 100; q++) {
-      double[] p = {rnd.nextDouble() * 2200 - 100, rnd.nextDouble() * 2200 - 100};
+      double[] p = {d.at(rnd, 0, 0.05), d.at(rnd, 1, 0.05)};
       int k = 1 + rnd.nextInt(25);
       double[] all = new double[d.size()];
       for (int i = 0; i < d.size(); i++) {
@@ -111,8 +112,8 @@ class PackedRTree2DTest {
     PackedRTree2D tree = build(d, nodeSize);
     Random rnd = new Random(d.name.hashCode() + 2);
     for (int q = 0; q < 30; q++) {
-      double[] p = {rnd.nextDouble() * 2000, rnd.nextDouble() * 2000};
-      double radius = rnd.nextDouble() * 200;
+      double[] p = {d.at(rnd, 0, 0), d.at(rnd, 1, 0)};
+      double radius = rnd.nextDouble() * 0.1 * d.span(0);
       List<Integer> expected = new ArrayList<>();
       for (int i = 0; i < d.size(); i++) {
         if (d.distance(i, p) <= radius) {
@@ -144,9 +145,10 @@ class PackedRTree2DTest {
     PackedRTree2D tree = build(d, nodeSize);
     Random rnd = new Random(d.name.hashCode() + 3);
     for (int q = 0; q < 50; q++) {
-      double[] p = {rnd.nextDouble() * 2000, rnd.nextDouble() * 2000};
+      double[] p = {d.at(rnd, 0, 0), d.at(rnd, 1, 0)};
       double[] e = {
-        p[0] + rnd.nextGaussian() * 300, q % 5 == 0 ? p[1] : p[1] + rnd.nextGaussian() * 300
+        p[0] + rnd.nextGaussian() * 0.15 * d.span(0),
+        q % 5 == 0 ? p[1] : p[1] + rnd.nextGaussian() * 0.15 * d.span(1)
       };
       double[] dir = {e[0] - p[0], e[1] - p[1]};
       List<Integer> expected = new ArrayList<>();
@@ -168,6 +170,32 @@ class PackedRTree2DTest {
       }
     }
     throw new AssertionError("id " + id + " not in the data");
+  }
+
+  @Test
+  void search_visitorMayQueryTheSameTreeAgain() {
+    BoxData d = BoxData.uniform(2, 3000, 2000, 77);
+    PackedRTree2D tree = build(d, 16);
+    List<Integer> outer = new ArrayList<>();
+    List<Integer> inner = new ArrayList<>();
+    List<Integer> expectedInner = new ArrayList<>();
+    tree.search(0, 0, 50, 2000, expectedInner::add);
+    tree.search(
+        100,
+        100,
+        400,
+        400,
+        id -> {
+          outer.add(id);
+          if (outer.size() == 1) {
+            tree.search(0, 0, 50, 2000, inner::add); // re-entrant: must not disturb the outer query
+          }
+        });
+    List<Integer> expectedOuter = new ArrayList<>();
+    tree.search(100, 100, 400, 400, expectedOuter::add);
+    assertArrayEquals(sorted(expectedOuter), sorted(outer));
+    assertArrayEquals(sorted(expectedInner), sorted(inner));
+    assertTrue(outer.size() > 10 && inner.size() > 10, "the queries found something");
   }
 
   @Test

@@ -27,6 +27,7 @@ class PackedRTree3DTest {
         out.add(Arguments.of(BoxData.uniform(3, n, 2000, seed++), nodeSize));
         out.add(Arguments.of(BoxData.clustered(3, n, seed++), nodeSize));
         out.add(Arguments.of(BoxData.degenerate(3, n, seed++), nodeSize));
+        out.add(Arguments.of(BoxData.farAndTiny(3, n, seed++), nodeSize));
       }
     }
     return out.stream();
@@ -55,8 +56,8 @@ class PackedRTree3DTest {
       double[] lo = new double[3];
       double[] hi = new double[3];
       for (int a = 0; a < 3; a++) {
-        lo[a] = rnd.nextDouble() * 2000 - 50;
-        hi[a] = lo[a] + rnd.nextDouble() * 400;
+        lo[a] = d.at(rnd, a, 0.025);
+        hi[a] = lo[a] + rnd.nextDouble() * 0.2 * d.span(a);
       }
       if (q % 4 == 0) {
         lo[2] = Double.NEGATIVE_INFINITY; // a 2D window
@@ -72,7 +73,7 @@ class PackedRTree3DTest {
       tree.search(lo[0], lo[1], lo[2], hi[0], hi[1], hi[2], got::add);
       assertArrayEquals(sorted(expected), sorted(got), d.name + " node " + nodeSize + " box " + q);
 
-      double[] p = {lo[0], lo[1], rnd.nextDouble() * 40};
+      double[] p = {lo[0], lo[1], d.at(rnd, 2, 0.2)};
       double[] all = new double[d.size()];
       for (int i = 0; i < d.size(); i++) {
         all[i] = d.distance(i, p);
@@ -91,7 +92,7 @@ class PackedRTree3DTest {
     PackedRTree3D tree = build(d, nodeSize);
     Random rnd = new Random(d.name.hashCode() + 5);
     for (int q = 0; q < 60; q++) {
-      double[] o = {rnd.nextDouble() * 2000, rnd.nextDouble() * 2000, rnd.nextDouble() * 50};
+      double[] o = {d.at(rnd, 0, 0), d.at(rnd, 1, 0), d.at(rnd, 2, 0)};
       double[] dir = {
         rnd.nextGaussian(), rnd.nextGaussian(), q % 3 == 0 ? 0 : rnd.nextGaussian() * 0.05
       };
@@ -102,7 +103,7 @@ class PackedRTree3DTest {
       for (int a = 0; a < 3; a++) {
         dir[a] /= len;
       }
-      double maxT = 50 + rnd.nextDouble() * 1500;
+      double maxT = (0.025 + rnd.nextDouble() * 0.75) * d.span(0);
       List<Integer> expected = new ArrayList<>();
       for (int i = 0; i < d.size(); i++) {
         if (d.entry(i, o, dir, maxT) >= 0) {
@@ -155,6 +156,35 @@ class PackedRTree3DTest {
     assertEquals(List.of(1), got);
     assertThrows(
         IllegalArgumentException.class, () -> tree.ray(0, 0, 0, 0, 0, 0, 1, (id, t) -> true));
+  }
+
+  @Test
+  void search_visitorMayQueryTheSameTreeAgain() {
+    BoxData d = BoxData.uniform(3, 3000, 2000, 78);
+    PackedRTree3D tree = build(d, 16);
+    double inf = Double.POSITIVE_INFINITY;
+    List<Integer> outer = new ArrayList<>();
+    List<Integer> inner = new ArrayList<>();
+    List<Integer> expectedInner = new ArrayList<>();
+    tree.search(0, 0, -inf, 50, 2000, inf, expectedInner::add);
+    tree.search(
+        100,
+        100,
+        -inf,
+        400,
+        400,
+        inf,
+        id -> {
+          outer.add(id);
+          if (outer.size() == 1) {
+            tree.search(0, 0, -inf, 50, 2000, inf, inner::add);
+          }
+        });
+    List<Integer> expectedOuter = new ArrayList<>();
+    tree.search(100, 100, -inf, 400, 400, inf, expectedOuter::add);
+    assertArrayEquals(sorted(expectedOuter), sorted(outer));
+    assertArrayEquals(sorted(expectedInner), sorted(inner));
+    assertTrue(outer.size() > 10 && inner.size() > 10, "the queries found something");
   }
 
   @Test
