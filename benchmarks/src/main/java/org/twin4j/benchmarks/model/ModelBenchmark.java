@@ -76,6 +76,7 @@ public class ModelBenchmark {
     double[] heights;
     String[] ids;
     double heapBytesPerBuilding;
+    boolean heapReported;
 
     @Setup(Level.Trial)
     public void generate() {
@@ -106,6 +107,9 @@ public class ModelBenchmark {
                 long full = GraphLayout.parseInstance(build(this, size)).totalSize();
                 return (full - empty) / (double) size;
               });
+      System.out.printf(
+          "%n# heap per building, %s, %d buildings: %.1f bytes (JOL, whole object graph)%n",
+          impl, size, heapBytesPerBuilding);
     }
   }
 
@@ -206,7 +210,11 @@ public class ModelBenchmark {
       value = 1,
       jvmArgs = {"-Xms4g", "-Xmx4g", "-Djol.magicFieldOffset=true"})
   public Object heap(Input in, Heap heap) {
-    heap.heapBytesPerBuilding = in.heapBytesPerBuilding;
+    // JMH sums the counter over iterations: only the first call of a fork reports it
+    if (!in.heapReported) {
+      in.heapReported = true;
+      heap.heapBytesPerBuilding = in.heapBytesPerBuilding;
+    }
     return in;
   }
 }
