@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record CodeValue(String value, @Nullable String codeSpace) implements AttributeValue {
 
-  /** Checks the code is not null. */
+  /**
+   * Checks the code is not null.
+   *
+   * @param value the code
+   * @param codeSpace the URI of the code list, or null if the source names none
+   */
   public CodeValue {
     Objects.requireNonNull(value, "value");
   }

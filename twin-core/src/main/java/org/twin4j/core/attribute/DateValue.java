@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record DateValue(LocalDate value) implements AttributeValue {
 
-  /** Checks the value is not null. */
+  /**
+   * Checks the value is not null.
+   *
+   * @param value the date
+   */
   public DateValue {
     Objects.requireNonNull(value, "value");
   }

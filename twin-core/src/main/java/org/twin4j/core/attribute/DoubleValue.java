@@ -11,9 +11,10 @@ package org.twin4j.core.attribute;
 public record DoubleValue(double value) implements AttributeValue {
 
   /**
-   * Rejects NaN, which neither CityGML nor JSON can carry.
+   * Rejects NaN, which neither CityGML nor JSON can carry. @throws IllegalArgumentException if the
+   * value is NaN
    *
-   * @throws IllegalArgumentException if the value is NaN
+   * @param value the number, finite or infinite but not NaN
    */
   public DoubleValue {
     if (Double.isNaN(value)) {

@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
  */
 public record ListValue(List<AttributeValue> values) implements AttributeValue {
 
-  /** Copies the elements. */
+  /**
+   * Copies the elements.
+   *
+   * @param values the elements, copied into an immutable list
+   */
   public ListValue {
     values = List.copyOf(values);
   }

@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record MapValue(Attributes values) implements AttributeValue {
 
-  /** Checks the entries are not null. */
+  /**
+   * Checks the entries are not null.
+   *
+   * @param values the entries
+   */
   public MapValue {
     Objects.requireNonNull(values, "values");
   }

@@ -14,9 +14,10 @@ import java.util.Objects;
 public record MeasureValue(double value, String uom) implements AttributeValue {
 
   /**
-   * Validates the measure.
+   * Validates the measure. @throws IllegalArgumentException if the value is NaN
    *
-   * @throws IllegalArgumentException if the value is NaN
+   * @param value the number, not NaN
+   * @param uom the unit of measure as the source gives it ("m", "urn:ogc:def:uom:UCUM::m", "#m")
    */
   public MeasureValue {
     Objects.requireNonNull(uom, "uom");

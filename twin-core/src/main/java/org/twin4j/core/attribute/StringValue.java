@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record StringValue(String value) implements AttributeValue {
 
-  /** Checks the value is not null. */
+  /**
+   * Checks the value is not null.
+   *
+   * @param value the string
+   */
   public StringValue {
     Objects.requireNonNull(value, "value");
   }

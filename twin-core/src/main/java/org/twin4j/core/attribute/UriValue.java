@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record UriValue(URI value) implements AttributeValue {
 
-  /** Checks the value is not null. */
+  /**
+   * Checks the value is not null.
+   *
+   * @param value the URI
+   */
   public UriValue {
     Objects.requireNonNull(value, "value");
   }

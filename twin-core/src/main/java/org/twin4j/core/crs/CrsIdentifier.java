@@ -67,10 +67,13 @@ public record CrsIdentifier(
           Map.entry("DE_DHHN12_NOH", 5784));
 
   /**
-   * Validates the identifier.
+   * Validates the identifier. @throws IllegalArgumentException if a code is negative, a vertical
+   * code is given without a horizontal one, or there is neither a code nor a WKT
    *
-   * @throws IllegalArgumentException if a code is negative, a vertical code is given without a
-   *     horizontal one, or there is neither a code nor a WKT
+   * @param horizontalEpsg the EPSG code of the horizontal (or only) CRS, or 0 if unknown
+   * @param verticalEpsg the EPSG code of the vertical CRS of a compound CRS, or 0 if none
+   * @param wkt the WKT definition, or null if the source gave none
+   * @param text the identifier as the source wrote it
    */
   public CrsIdentifier {
     Objects.requireNonNull(text, "text");

@@ -15,9 +15,13 @@ package org.twin4j.core.geom;
 public record Bounds2D(double minX, double minY, double maxX, double maxY) {
 
   /**
-   * Validates the bounds.
+   * Validates the bounds. @throws InvalidGeometryException if a value is NaN or a minimum exceeds
+   * its maximum
    *
-   * @throws InvalidGeometryException if a value is NaN or a minimum exceeds its maximum
+   * @param minX smallest x
+   * @param minY smallest y
+   * @param maxX largest x, not smaller than {@code minX}
+   * @param maxY largest y, not smaller than {@code minY}
    */
   public Bounds2D {
     if (!(minX <= maxX) || !(minY <= maxY)) {

@@ -18,9 +18,15 @@ public record Bounds3D(
     double minX, double minY, double minZ, double maxX, double maxY, double maxZ) {
 
   /**
-   * Validates the bounds.
+   * Validates the bounds. @throws InvalidGeometryException if a value is NaN or a minimum exceeds
+   * its maximum
    *
-   * @throws InvalidGeometryException if a value is NaN or a minimum exceeds its maximum
+   * @param minX smallest x
+   * @param minY smallest y
+   * @param minZ smallest z
+   * @param maxX largest x, not smaller than {@code minX}
+   * @param maxY largest y, not smaller than {@code minY}
+   * @param maxZ largest z, not smaller than {@code minZ}
    */
   public Bounds3D {
     if (!(minX <= maxX) || !(minY <= maxY) || !(minZ <= maxZ)) {

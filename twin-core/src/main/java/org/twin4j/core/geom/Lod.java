@@ -34,9 +34,11 @@ public record Lod(int level, int refinement) implements Comparable<Lod> {
   public static final Lod LOD2_2 = new Lod(2, 2);
 
   /**
-   * Validates the level.
+   * Validates the level. @throws IllegalArgumentException if the level is not 0 to 4 or the
+   * refinement not -1 to 9
    *
-   * @throws IllegalArgumentException if the level is not 0 to 4 or the refinement not -1 to 9
+   * @param level the CityGML level, 0 to 4
+   * @param refinement the refinement digit 0 to 9, or -1 for a plain level such as "2"
    */
   public Lod {
     if (level < 0 || level > 4) {

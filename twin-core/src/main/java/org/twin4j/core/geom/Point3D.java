@@ -13,9 +13,11 @@ package org.twin4j.core.geom;
 public record Point3D(double x, double y, double z) {
 
   /**
-   * Validates the coordinates.
+   * Validates the coordinates. @throws InvalidGeometryException if a coordinate is NaN or infinite
    *
-   * @throws InvalidGeometryException if a coordinate is NaN or infinite
+   * @param x easting or x, finite
+   * @param y northing or y, finite
+   * @param z height or z, finite
    */
   public Point3D {
     InvalidGeometryException.checkFinite("point", 0, x, y, z);

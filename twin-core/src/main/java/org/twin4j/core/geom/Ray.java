@@ -17,9 +17,15 @@ package org.twin4j.core.geom;
 public record Ray(double ox, double oy, double oz, double dx, double dy, double dz) {
 
   /**
-   * Validates the ray and normalises its direction.
+   * Validates the ray and normalises its direction. @throws InvalidGeometryException if a value is
+   * not finite or the direction is zero
    *
-   * @throws InvalidGeometryException if a value is not finite or the direction is zero
+   * @param ox origin x
+   * @param oy origin y
+   * @param oz origin z
+   * @param dx direction x (unit length after construction)
+   * @param dy direction y
+   * @param dz direction z
    */
   public Ray {
     InvalidGeometryException.checkFinite("ray origin", 0, ox, oy, oz);

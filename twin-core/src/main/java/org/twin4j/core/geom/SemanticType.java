@@ -82,7 +82,7 @@ public final class SemanticType {
   private SemanticType(String name, boolean known) {
     this.name = name;
     this.known = known;
-    this.plain = new SemanticSurface(this, null, Attributes.empty());
+    this.plain = new SemanticSurface(this, null, Attributes.empty(), null);
   }
 
   private static SemanticType known(String name) {

@@ -5,6 +5,7 @@ package org.twin4j.core.geom;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.twin4j.core.appearance.GeometryAppearance;
 
 /**
  * A geometry made of polygonal surfaces over shared vertices: the common representation of {@link
@@ -34,6 +35,7 @@ public abstract sealed class SurfaceGeometry extends Geometry
   private final SemanticSurface @Nullable [] semantics;
   final int @Nullable [] shellSurfaces;
   final int @Nullable [] solidShells;
+  private final @Nullable GeometryAppearance appearance;
 
   SurfaceGeometry(Lod lod, double[] xyz, Topology t) {
     super(lod, xyz);
@@ -44,12 +46,13 @@ public abstract sealed class SurfaceGeometry extends Geometry
     this.semantics = t.semantics;
     this.shellSurfaces = t.shellSurfaces;
     this.solidShells = t.solidShells;
+    this.appearance = t.appearance;
   }
 
   /** The topology arrays of this geometry, for making a copy that shares them. */
   final Topology topology() {
     return new Topology(
-        idx16, idx32, ringOffsets, surfaceRings, semantics, shellSurfaces, solidShells);
+        idx16, idx32, ringOffsets, surfaceRings, semantics, shellSurfaces, solidShells, appearance);
   }
 
   /**
@@ -182,7 +185,79 @@ public abstract sealed class SurfaceGeometry extends Geometry
             t.surfaceRings,
             any ? perSurface.clone() : null,
             t.shellSurfaces,
-            t.solidShells));
+            t.solidShells,
+            t.appearance));
+  }
+
+  /**
+   * Returns the appearance of this geometry: materials and textures per theme.
+   *
+   * @return the appearance, or null if it has none
+   */
+  public final @Nullable GeometryAppearance appearance() {
+    return appearance;
+  }
+
+  /**
+   * Returns a copy with another appearance, sharing coordinates and topology.
+   *
+   * @param newAppearance the appearance, made for this geometry's surface, ring and corner counts,
+   *     or null for none
+   * @return the new geometry
+   * @throws IllegalArgumentException if the appearance was made for another shape
+   */
+  public final SurfaceGeometry withAppearance(@Nullable GeometryAppearance newAppearance) {
+    if (newAppearance != null
+        && (newAppearance.surfaceCount() != surfaceCount()
+            || newAppearance.ringCount() != ringCount()
+            || newAppearance.cornerCount() != cornerCount())) {
+      throw new IllegalArgumentException(
+          "appearance made for "
+              + newAppearance.surfaceCount()
+              + " surfaces, "
+              + newAppearance.ringCount()
+              + " rings, "
+              + newAppearance.cornerCount()
+              + " corners; this geometry has "
+              + surfaceCount()
+              + ", "
+              + ringCount()
+              + ", "
+              + cornerCount());
+    }
+    Topology t = topology();
+    return copy(
+        lod,
+        new Topology(
+            t.idx16,
+            t.idx32,
+            t.ringOffsets,
+            t.surfaceRings,
+            t.semantics,
+            t.shellSurfaces,
+            t.solidShells,
+            newAppearance));
+  }
+
+  /**
+   * Returns the number of ring corners over all rings (closing corners not counted).
+   *
+   * @return the corner count
+   */
+  public final int cornerCount() {
+    return ringOffsets[ringOffsets.length - 1];
+  }
+
+  /**
+   * Returns the index of a ring corner among all corners, as {@link GeometryAppearance} numbers
+   * them.
+   *
+   * @param ring the global ring index
+   * @param k the corner in the ring
+   * @return the corner index
+   */
+  public final int cornerIndex(int ring, int k) {
+    return ringOffsets[ring] + k;
   }
 
   @Override
@@ -215,7 +290,8 @@ public abstract sealed class SurfaceGeometry extends Geometry
         return false;
       }
     }
-    return Arrays.equals(
+    return Objects.equals(appearance, g.appearance)
+        && Arrays.equals(
             offsetsOrIdentity(shellSurfaces, surfaceCount()),
             offsetsOrIdentity(g.shellSurfaces, g.surfaceCount()))
         && Arrays.equals(
@@ -245,6 +321,7 @@ public abstract sealed class SurfaceGeometry extends Geometry
     final SemanticSurface @Nullable [] semantics;
     final int @Nullable [] shellSurfaces;
     final int @Nullable [] solidShells;
+    final @Nullable GeometryAppearance appearance;
 
     Topology(
         char @Nullable [] idx16,
@@ -253,7 +330,8 @@ public abstract sealed class SurfaceGeometry extends Geometry
         int @Nullable [] surfaceRings,
         SemanticSurface @Nullable [] semantics,
         int @Nullable [] shellSurfaces,
-        int @Nullable [] solidShells) {
+        int @Nullable [] solidShells,
+        @Nullable GeometryAppearance appearance) {
       this.idx16 = idx16;
       this.idx32 = idx32;
       this.ringOffsets = ringOffsets;
@@ -261,6 +339,7 @@ public abstract sealed class SurfaceGeometry extends Geometry
       this.semantics = semantics;
       this.shellSurfaces = shellSurfaces;
       this.solidShells = solidShells;
+      this.appearance = appearance;
     }
   }
 
@@ -595,7 +674,8 @@ public abstract sealed class SurfaceGeometry extends Geometry
           sr,
           anySemantics ? Arrays.copyOf(semantics, surfaces) : null,
           sh,
-          so);
+          so,
+          null);
     }
   }
 }

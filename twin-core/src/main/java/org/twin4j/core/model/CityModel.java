@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.geom.Bounds2D;
 import org.twin4j.core.geom.Bounds3D;
@@ -147,6 +148,11 @@ public final class CityModel implements CityView {
   }
 
   @Override
+  public Appearances appearances() {
+    return current.appearances();
+  }
+
+  @Override
   public int size() {
     return current.size();
   }
@@ -232,6 +238,7 @@ public final class CityModel implements CityView {
   public static final class Builder {
     private @Nullable CrsIdentifier crs;
     private Metadata metadata = Metadata.empty();
+    private Appearances appearances = Appearances.none();
     private CitySnapshot.@Nullable Edit edit;
     private boolean built;
 
@@ -279,6 +286,17 @@ public final class CityModel implements CityView {
       return this;
     }
 
+    /**
+     * Sets the material and texture tables.
+     *
+     * @param value the tables
+     * @return this builder
+     */
+    public Builder appearances(Appearances value) {
+      appearances = Objects.requireNonNull(value, "appearances");
+      return this;
+    }
+
     private void checkNotStarted() {
       if (edit != null || built) {
         throw new IllegalStateException("set the CRS and metadata before adding objects");
@@ -296,7 +314,8 @@ public final class CityModel implements CityView {
         throw new IllegalStateException("build() was already called on this builder");
       }
       built = true;
-      return edit == null ? CitySnapshot.empty(crs, metadata) : edit.apply();
+      CitySnapshot s = edit == null ? CitySnapshot.empty(crs, metadata) : edit.apply();
+      return appearances.isEmpty() ? s : s.withAppearances(appearances);
     }
 
     /**

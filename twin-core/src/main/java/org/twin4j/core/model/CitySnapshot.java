@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.geom.Bounds2D;
 import org.twin4j.core.geom.Bounds3D;
@@ -51,6 +52,7 @@ public final class CitySnapshot implements CityView {
 
   private final @Nullable CrsIdentifier crs;
   private final Metadata metadata;
+  private final Appearances appearances;
   private final SlotArray slots;
   private final IdMap ids;
   private final int size;
@@ -63,6 +65,7 @@ public final class CitySnapshot implements CityView {
   private CitySnapshot(
       @Nullable CrsIdentifier crs,
       Metadata metadata,
+      Appearances appearances,
       SlotArray slots,
       IdMap ids,
       int size,
@@ -70,6 +73,7 @@ public final class CitySnapshot implements CityView {
       @Nullable SpatialIndex index) {
     this.crs = crs;
     this.metadata = metadata;
+    this.appearances = appearances;
     this.slots = slots;
     this.ids = ids;
     this.size = size;
@@ -88,6 +92,7 @@ public final class CitySnapshot implements CityView {
     return new CitySnapshot(
         crs,
         Objects.requireNonNull(metadata, "metadata"),
+        Appearances.none(),
         SlotArray.EMPTY,
         IdMap.EMPTY,
         0,
@@ -111,7 +116,7 @@ public final class CitySnapshot implements CityView {
    * @return the new snapshot
    */
   public CitySnapshot withCrs(@Nullable CrsIdentifier newCrs) {
-    return new CitySnapshot(newCrs, metadata, slots, ids, size, objectCount, index);
+    return new CitySnapshot(newCrs, metadata, appearances, slots, ids, size, objectCount, index);
   }
 
   /**
@@ -122,7 +127,37 @@ public final class CitySnapshot implements CityView {
    */
   public CitySnapshot withMetadata(Metadata newMetadata) {
     return new CitySnapshot(
-        crs, Objects.requireNonNull(newMetadata, "metadata"), slots, ids, size, objectCount, index);
+        crs,
+        Objects.requireNonNull(newMetadata, "metadata"),
+        appearances,
+        slots,
+        ids,
+        size,
+        objectCount,
+        index);
+  }
+
+  /**
+   * Returns a snapshot with other material and texture tables, sharing everything else.
+   *
+   * @param newAppearances the tables the geometries' appearances index into
+   * @return the new snapshot
+   */
+  public CitySnapshot withAppearances(Appearances newAppearances) {
+    return new CitySnapshot(
+        crs,
+        metadata,
+        Objects.requireNonNull(newAppearances, "appearances"),
+        slots,
+        ids,
+        size,
+        objectCount,
+        index);
+  }
+
+  @Override
+  public Appearances appearances() {
+    return appearances;
   }
 
   @Override
@@ -631,7 +666,7 @@ public final class CitySnapshot implements CityView {
         newIndex = carryIndex(oldIndex, newSlots);
       }
       return new CitySnapshot(
-          base.crs, base.metadata, newSlots, newIds, size, objectCount, newIndex);
+          base.crs, base.metadata, base.appearances, newSlots, newIds, size, objectCount, newIndex);
     }
 
     /**
@@ -681,6 +716,7 @@ public final class CitySnapshot implements CityView {
       return new CitySnapshot(
           base.crs,
           base.metadata,
+          base.appearances,
           packed,
           denseIds.done(),
           size,

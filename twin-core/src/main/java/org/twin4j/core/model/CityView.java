@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.geom.Bounds2D;
 import org.twin4j.core.geom.Bounds3D;
@@ -38,6 +39,13 @@ public interface CityView {
    * @return the metadata
    */
   Metadata metadata();
+
+  /**
+   * Returns the materials and textures the geometries' appearances refer to.
+   *
+   * @return the tables, empty if the model has no appearance
+   */
+  Appearances appearances();
 
   /**
    * Returns the number of top-level objects.

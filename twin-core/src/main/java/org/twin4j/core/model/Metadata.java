@@ -25,7 +25,14 @@ public record Metadata(
 
   private static final Metadata EMPTY = new Metadata(null, null, null, Attributes.empty());
 
-  /** Checks that {@code other} is not null. */
+  /**
+   * Checks that {@code other} is not null.
+   *
+   * @param identifier a unique identifier of the data set, or null
+   * @param title a human-readable title, or null
+   * @param referenceDate the date the data describes, or null
+   * @param other any further members, kept for round trips (point of contact, lineage, ...)
+   */
   public Metadata {
     Objects.requireNonNull(other, "other");
   }

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record Neighbor(CityObject object, double distance) {
 
-  /** Checks the object is not null. */
+  /**
+   * Checks the object is not null.
+   *
+   * @param object the top-level city object
+   * @param distance the smallest distance from the point to the object's geometry, in CRS units
+   */
   public Neighbor {
     Objects.requireNonNull(object, "object");
   }

@@ -15,7 +15,13 @@ import org.twin4j.core.geom.Point3D;
  */
 public record RayHit(CityObject object, double distance, Point3D point) {
 
-  /** Checks the components are not null. */
+  /**
+   * Checks the components are not null.
+   *
+   * @param object the top-level city object hit
+   * @param distance the distance along the ray from its origin to the hit, in CRS units
+   * @param point the point hit
+   */
   public RayHit {
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(point, "point");
