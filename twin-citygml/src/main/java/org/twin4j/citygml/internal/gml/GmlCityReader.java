@@ -5,11 +5,14 @@ package org.twin4j.citygml.internal.gml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import org.citygml4j.core.model.CityGMLVersion;
+import org.citygml4j.core.model.core.CityModel;
 import org.citygml4j.core.util.reference.DefaultReferenceResolver;
 import org.citygml4j.xml.CityGMLContext;
 import org.citygml4j.xml.CityGMLContextException;
@@ -32,6 +35,7 @@ import org.twin4j.core.io.SourceLocation;
 import org.twin4j.core.io.TwinFormatException;
 import org.twin4j.core.model.CityObject;
 import org.twin4j.core.model.Metadata;
+import org.xmlobjects.gml.model.common.GenericElement;
 import org.xmlobjects.gml.model.feature.AbstractFeature;
 import org.xmlobjects.gml.model.geometry.Envelope;
 
@@ -60,13 +64,21 @@ public final class GmlCityReader implements CityReader {
       CityGMLInputFactory in =
           Context.get()
               .createCityGMLInputFactory(safeXml())
-              .withChunking(ChunkOptions.defaults())
+              .withChunking(ChunkOptions.defaults().skipCityModel(false))
               .withReferenceResolver(DefaultReferenceResolver.newInstance())
               .createGenericADEContent(true)
               .failOnMissingADESchema(false);
       this.reader = in.createCityGMLReader(file);
     } catch (CityGMLReadException e) {
       throw translate(e);
+    }
+    if (options.validate()) {
+      try {
+        SchemaValidation.validate(file, report);
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e;
+      }
     }
     try {
       fill(); // the first object, so that version and CRS are known
@@ -120,6 +132,12 @@ public final class GmlCityReader implements CityReader {
         if (!headerRead) {
           header(f);
         }
+        if (f instanceof CityModel) {
+          // what is left of the model once its members are chunked: only members citygml4j has no
+          // class for
+          leftovers((CityModel) f);
+          continue;
+        }
         CityObject o = features.read(f);
         if (o != null) {
           ready.add(o);
@@ -136,6 +154,30 @@ public final class GmlCityReader implements CityReader {
     } catch (RuntimeException e) {
       throw new TwinFormatException(
           SourceLocation.of(source), "unreadable CityGML content: " + e, e);
+    }
+  }
+
+  private void leftovers(CityModel model) {
+    List<org.xmlobjects.gml.model.feature.FeatureProperty<?>> members = new ArrayList<>();
+    members.addAll(model.getCityObjectMembers());
+    members.addAll(model.getFeatureMembers());
+    for (org.xmlobjects.gml.model.feature.FeatureProperty<?> p : members) {
+      if (p.isSetGenericElement()) {
+        GenericElement e = p.getGenericElement();
+        report.add(
+            "skipped feature",
+            "unknown feature {"
+                + e.getNamespaceURI()
+                + "}"
+                + e.getLocalName()
+                + " (an ADE without a registered module?); skipped",
+            SourceLocation.of(source));
+      } else if (p.getObject() instanceof org.citygml4j.core.model.core.AbstractCityObject) {
+        CityObject o = features.read((AbstractFeature) p.getObject());
+        if (o != null) {
+          ready.add(o);
+        }
+      }
     }
   }
 

@@ -295,10 +295,8 @@ final class GmlFeatureReader {
       attrs = attrs.without(ORIGINAL_TYPE);
       unclassified = typeName.equals(NO_SEMANTICS) && parent == null;
     }
-    SemanticSurface s =
-        t.getId() == null && attrs.isEmpty() && parent == null
-            ? SemanticSurface.of(SemanticType.of(typeName))
-            : new SemanticSurface(SemanticType.of(typeName), t.getId(), attrs, parent);
+    // one instance per thematic surface, with or without id: the grouping of polygons is the file's
+    SemanticSurface s = new SemanticSurface(SemanticType.of(typeName), t.getId(), attrs, parent);
     GeometryInfo info = t.getGeometryInfo();
     for (int level : info.getLods()) {
       for (GeometryProperty<?> p : info.getGeometries(level)) {

@@ -299,10 +299,8 @@ final class GeometryAssembler {
     AttributeValue id = a.get("id");
     Attributes rest = a.without("type").without("parent").without("children").without("id");
     SemanticType t = SemanticType.of(type.asText());
-    SemanticSurface s =
-        parent == null && id == null && rest.isEmpty()
-            ? SemanticSurface.of(t)
-            : new SemanticSurface(t, id == null ? null : id.asText(), rest, parent);
+    // one instance per entry, even without id or attributes: the grouping of surfaces is the file's
+    SemanticSurface s = new SemanticSurface(t, id == null ? null : id.asText(), rest, parent);
     done[i] = s;
     return s;
   }

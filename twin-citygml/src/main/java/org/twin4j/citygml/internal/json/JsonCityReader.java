@@ -232,12 +232,46 @@ public final class JsonCityReader implements CityReader {
   private void expect(JsonToken actual, JsonToken wanted, String what) throws TwinFormatException {
     if (actual != wanted) {
       throw formatError(
-          "\""
+          "malformed CityJSON: \""
               + what
               + "\" must be "
-              + (wanted == JsonToken.START_OBJECT ? "an object" : "an array")
+              + (wanted == JsonToken.START_OBJECT ? "an object {...}" : "an array [...]")
               + ", found "
-              + actual);
+              + describe(actual));
+    }
+  }
+
+  /** A JSON token in words, for messages. */
+  private String describe(@Nullable JsonToken t) {
+    if (t == null) {
+      return "the end of the file";
+    }
+    switch (t) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "the string " + quote();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "the number " + quote();
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return t.toString();
+    }
+  }
+
+  private String quote() {
+    try {
+      String text = parser.getText();
+      return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+    } catch (IOException e) {
+      return "";
     }
   }
 
