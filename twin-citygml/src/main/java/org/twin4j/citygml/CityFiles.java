@@ -147,6 +147,44 @@ public final class CityFiles {
   }
 
   /**
+   * Converts a file object by object, in memory near one top-level object (plus the vertex list of
+   * a plain CityJSON input, which its format makes one block): the way to convert files larger than
+   * the heap.
+   *
+   * @param in the input, any readable format
+   * @param out the output; it appears only when the conversion succeeds
+   * @param options the output format, version, LOD filter and precision
+   * @param readOptions the read options
+   * @return the number of top-level objects converted and both reports
+   * @throws IOException if reading or writing fails (the output is then not created)
+   */
+  public static ConversionResult convert(Path in, Path out, WriteOptions options, ReadOptions readOptions)
+      throws IOException {
+    try (CityReader r = openReader(in, readOptions)) {
+      DocumentInfo info = r.info();
+      CityWriter w = openWriter(out, options, info);
+      long objects = 0;
+      try {
+        while (r.hasNext()) {
+          CityObject o = r.next();
+          DocumentInfo now = r.info();
+          if (now.appearances() != info.appearances()) {
+            w.appearances(now.appearances());
+            info = now;
+          }
+          w.write(o);
+          objects++;
+        }
+      } catch (IOException | RuntimeException e) {
+        w.abort();
+        throw e;
+      }
+      w.close();
+      return new ConversionResult(objects, r.report(), w.report());
+    }
+  }
+
+  /**
    * Writes a whole model.
    *
    * @param model the model

@@ -50,6 +50,15 @@ public interface CityReader extends AutoCloseable {
   CityObject next() throws IOException;
 
   /**
+   * Returns how many vertices were read so far: for CityJSON the distinct entries of the {@code
+   * vertices} list (summed over the features of CityJSONSeq), for CityGML the coordinate tuples of
+   * the geometries read, without the closing point of each ring.
+   *
+   * @return the count
+   */
+  long vertexCount();
+
+  /**
    * Returns what was skipped or changed so far.
    *
    * @return the report

@@ -3,6 +3,7 @@
 package org.twin4j.citygml;
 
 import java.io.IOException;
+import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.model.CityObject;
 
 /**
@@ -21,6 +22,15 @@ public interface CityWriter extends AutoCloseable {
    * @throws IOException if writing fails
    */
   void write(CityObject object) throws IOException;
+
+  /**
+   * Replaces the material and texture tables that the geometries written from now on index. A
+   * streamed conversion calls it when the source's tables have grown (CityGML readers fill them as
+   * they meet appearances); entries already written must keep their index.
+   *
+   * @param tables the tables
+   */
+  void appearances(Appearances tables);
 
   /**
    * Returns what could not be written as it was so far.

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "twin4j: LiDAR to an indexed 3D city model, CityGML and CityJSON, and the questions planners ask.",
       ""
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {InfoCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'twin help COMMAND' for the options of a command."})
 public final class TwinCommand implements Runnable {
 

@@ -28,6 +28,7 @@ import org.twin4j.citygml.CityReader;
 import org.twin4j.citygml.ConversionReport;
 import org.twin4j.citygml.DocumentInfo;
 import org.twin4j.citygml.ReadOptions;
+import org.twin4j.citygml.internal.Vertices;
 import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.attribute.Attributes;
 import org.twin4j.core.crs.CrsIdentifier;
@@ -55,6 +56,8 @@ public final class GmlCityReader implements CityReader {
   private @Nullable CrsIdentifier crs;
   private Metadata metadata = Metadata.empty();
   private boolean headerRead;
+  private @Nullable DocumentInfo info;
+  private long coordinates;
 
   private GmlCityReader(Path file, ReadOptions options) throws IOException {
     this.source = file.toString();
@@ -140,6 +143,7 @@ public final class GmlCityReader implements CityReader {
         }
         CityObject o = features.read(f);
         if (o != null) {
+          coordinates += Vertices.coordinates(o);
           ready.add(o);
         }
       }
@@ -175,6 +179,7 @@ public final class GmlCityReader implements CityReader {
       } else if (p.getObject() instanceof org.citygml4j.core.model.core.AbstractCityObject) {
         CityObject o = features.read((AbstractFeature) p.getObject());
         if (o != null) {
+          coordinates += Vertices.coordinates(o);
           ready.add(o);
         }
       }
@@ -275,13 +280,20 @@ public final class GmlCityReader implements CityReader {
 
   @Override
   public DocumentInfo info() {
-    return new DocumentInfo(
-        CityFormat.CITYGML,
-        version,
-        crsText,
-        crs,
-        metadata,
-        new Appearances(features.materials(), features.textures()));
+    // rebuilt only when appearances added to the tables, so that callers may compare by identity
+    if (info == null
+        || info.appearances().materials().size() != features.materials().size()
+        || info.appearances().textures().size() != features.textures().size()) {
+      info =
+          new DocumentInfo(
+              CityFormat.CITYGML,
+              version,
+              crsText,
+              crs,
+              metadata,
+              new Appearances(features.materials(), features.textures()));
+    }
+    return info;
   }
 
   @Override
@@ -298,6 +310,11 @@ public final class GmlCityReader implements CityReader {
       throw new NoSuchElementException("no more city objects in " + source);
     }
     return ready.poll();
+  }
+
+  @Override
+  public long vertexCount() {
+    return coordinates;
   }
 
   @Override

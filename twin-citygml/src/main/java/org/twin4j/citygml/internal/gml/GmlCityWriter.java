@@ -163,6 +163,11 @@ public final class GmlCityWriter implements CityWriter {
   }
 
   @Override
+  public void appearances(Appearances tables) {
+    features.appearances(tables);
+  }
+
+  @Override
   public ConversionReport report() {
     return report.build();
   }

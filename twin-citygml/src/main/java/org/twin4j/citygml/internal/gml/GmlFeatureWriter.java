@@ -286,7 +286,7 @@ final class GmlFeatureWriter {
   private final String target;
   private final CityGMLVersion version;
   private final WriteOptions options;
-  private final Appearances appearances;
+  private Appearances appearances;
   private final ConversionReport.Builder report;
   private final @Nullable String srsName;
   private long refinedLods;
@@ -310,6 +310,10 @@ final class GmlFeatureWriter {
     this.appearances = appearances;
     this.report = report;
     this.srsName = srsName;
+  }
+
+  void appearances(Appearances tables) {
+    this.appearances = tables;
   }
 
   private boolean v2() {

@@ -30,6 +30,7 @@ import org.twin4j.citygml.ConversionReport;
 import org.twin4j.citygml.DocumentInfo;
 import org.twin4j.citygml.ReadOptions;
 import org.twin4j.citygml.internal.DoubleList;
+import org.twin4j.citygml.internal.Vertices;
 import org.twin4j.core.appearance.Appearances;
 import org.twin4j.core.appearance.Color;
 import org.twin4j.core.appearance.Material;
@@ -79,6 +80,7 @@ public final class JsonCityReader implements CityReader {
   private final List<RawGeometry> templates = new ArrayList<>();
   private double[] templateVertices = new double[0];
   private final Attributes.Builder otherMetadata = Attributes.builder();
+  private long distinctVertices;
   private boolean exhausted;
   private @Nullable DocumentInfo info;
 
@@ -157,7 +159,7 @@ public final class JsonCityReader implements CityReader {
             break;
           case "vertices":
             expect(t, JsonToken.START_ARRAY, "vertices");
-            vertexChunks.add(readVertices());
+            vertexChunks.add(countDistinct(readVertices()));
             break;
           case "appearance":
             readAppearance();
@@ -364,6 +366,16 @@ public final class JsonCityReader implements CityReader {
       throw formatError("\"vertices\" must be an array of [x, y, z] arrays");
     }
     return v.toArray();
+  }
+
+  private double[] countDistinct(double[] v) {
+    distinctVertices += Vertices.distinct(v);
+    return v;
+  }
+
+  @Override
+  public long vertexCount() {
+    return distinctVertices;
   }
 
   private double[] applyTransform(double[] v) {
@@ -887,7 +899,7 @@ public final class JsonCityReader implements CityReader {
             break;
           case "vertices":
             expect(v, JsonToken.START_ARRAY, "vertices");
-            vertices = applyTransform(readVertices());
+            vertices = applyTransform(countDistinct(readVertices()));
             break;
           case "appearance":
             readAppearance();
@@ -941,16 +953,14 @@ public final class JsonCityReader implements CityReader {
     if (i == null) {
       throw new IllegalStateException("not initialised");
     }
-    // the tables grow while a sequence is read
-    return sequence
-        ? new DocumentInfo(
-            i.format(),
-            i.version(),
-            i.crsText(),
-            i.crs(),
-            i.metadata(),
-            new Appearances(materials, textures))
-        : i;
+    // the tables grow while a sequence is read; rebuilt only then, so that callers may compare by identity
+    if (sequence
+        && (i.appearances().materials().size() != materials.size()
+            || i.appearances().textures().size() != textures.size())) {
+      i = new DocumentInfo(i.format(), i.version(), i.crsText(), i.crs(), i.metadata(), new Appearances(materials, textures));
+      info = i;
+    }
+    return i;
   }
 
   @Override

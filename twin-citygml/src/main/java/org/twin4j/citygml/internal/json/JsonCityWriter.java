@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +117,9 @@ public final class JsonCityWriter implements CityWriter {
   private final @Nullable CrsIdentifier crs;
   private final @Nullable String crsText;
   private final Metadata metadata;
-  private final Appearances appearances;
+  private Appearances appearances;
+  private final Map<Integer, Integer> localMaterials = new LinkedHashMap<>();
+  private final Map<Integer, Integer> localTextures = new LinkedHashMap<>();
   private final double scale;
   private final int decimals;
   private double @Nullable [] translate;
@@ -197,7 +200,6 @@ public final class JsonCityWriter implements CityWriter {
       json.writeStringField("version", "2.0");
       writeTransform();
       writeMetadata(false);
-      writeAppearanceTables(false);
       json.writeObjectFieldStart("CityObjects");
       json.writeEndObject();
       json.writeArrayFieldStart("vertices");
@@ -225,6 +227,8 @@ public final class JsonCityWriter implements CityWriter {
       vertices.clear();
       uv.clear();
       uvIndex.clear();
+      localMaterials.clear();
+      localTextures.clear();
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       try (JsonGenerator g = FACTORY.createGenerator(line, JsonEncoding.UTF8)) {
         g.writeStartObject();
@@ -236,11 +240,7 @@ public final class JsonCityWriter implements CityWriter {
         g.writeArrayFieldStart("vertices");
         vertices.writeTo(g);
         g.writeEndArray();
-        if (uv.size() > 0) {
-          g.writeObjectFieldStart("appearance");
-          writeUv(g);
-          g.writeEndObject();
-        }
+        writeAppearance(g, pick(appearances.materials(), localMaterials), pick(appearances.textures(), localTextures), true);
         g.writeEndObject();
       }
       json.flush();
@@ -705,7 +705,7 @@ public final class JsonCityWriter implements CityWriter {
               if (m < 0) {
                 gen.writeNull();
               } else {
-                gen.writeNumber(m);
+                gen.writeNumber(materialIndex(m));
               }
             }
           });
@@ -732,7 +732,7 @@ public final class JsonCityWriter implements CityWriter {
             if (t < 0) {
               gen.writeNull();
             } else {
-              gen.writeNumber(t);
+              gen.writeNumber(textureIndex(t));
               for (int k = 0; k < s.ringSize(ring); k++) {
                 int corner = s.cornerIndex(ring, k);
                 gen.writeNumber(uvIndex(a.u(theme, corner), a.v(theme, corner)));
@@ -849,55 +849,105 @@ public final class JsonCityWriter implements CityWriter {
   }
 
   private void writeAppearanceTables(boolean withUv) throws IOException {
-    if (appearances.isEmpty() && (!withUv || uv.size() == 0)) {
+    writeAppearance(json, appearances.materials(), appearances.textures(), withUv);
+  }
+
+  /** An "appearance" member with these tables (and the texture vertices if asked), if not empty. */
+  private void writeAppearance(JsonGenerator g, List<Material> materials, List<Texture> textures, boolean withUv) throws IOException {
+    if (materials.isEmpty() && textures.isEmpty() && (!withUv || uv.size() == 0)) {
       return;
     }
-    json.writeObjectFieldStart("appearance");
-    if (!appearances.materials().isEmpty()) {
-      json.writeArrayFieldStart("materials");
-      for (Material m : appearances.materials()) {
-        json.writeStartObject();
-        json.writeStringField("name", m.name() == null ? "material" : m.name());
-        number(json, "ambientIntensity", m.ambientIntensity());
-        color(json, "diffuseColor", m.diffuseColor());
-        color(json, "emissiveColor", m.emissiveColor());
-        color(json, "specularColor", m.specularColor());
-        number(json, "shininess", m.shininess());
-        number(json, "transparency", m.transparency());
+    g.writeObjectFieldStart("appearance");
+    if (!materials.isEmpty()) {
+      g.writeArrayFieldStart("materials");
+      for (Material m : materials) {
+        g.writeStartObject();
+        g.writeStringField("name", m.name() == null ? "material" : m.name());
+        number(g, "ambientIntensity", m.ambientIntensity());
+        color(g, "diffuseColor", m.diffuseColor());
+        color(g, "emissiveColor", m.emissiveColor());
+        color(g, "specularColor", m.specularColor());
+        number(g, "shininess", m.shininess());
+        number(g, "transparency", m.transparency());
         if (m.isSmooth() != null) {
-          json.writeBooleanField("isSmooth", m.isSmooth());
+          g.writeBooleanField("isSmooth", m.isSmooth());
         }
-        json.writeEndObject();
+        g.writeEndObject();
       }
-      json.writeEndArray();
+      g.writeEndArray();
     }
-    if (!appearances.textures().isEmpty()) {
-      json.writeArrayFieldStart("textures");
-      for (Texture t : appearances.textures()) {
-        json.writeStartObject();
-        json.writeStringField("type", cityJsonImageType(t));
-        json.writeStringField("image", t.image());
+    if (!textures.isEmpty()) {
+      g.writeArrayFieldStart("textures");
+      for (Texture t : textures) {
+        g.writeStartObject();
+        g.writeStringField("type", cityJsonImageType(t));
+        g.writeStringField("image", t.image());
         if (t.wrapMode() != null) {
-          json.writeStringField("wrapMode", t.wrapMode());
+          g.writeStringField("wrapMode", t.wrapMode());
         }
         if (t.textureType() != null) {
-          json.writeStringField("textureType", t.textureType());
+          g.writeStringField("textureType", t.textureType());
         }
         if (t.borderColor() != null) {
-          json.writeArrayFieldStart("borderColor");
+          g.writeArrayFieldStart("borderColor");
           for (double c : t.borderColor()) {
-            json.writeNumber(c);
+            g.writeNumber(c);
           }
-          json.writeEndArray();
+          g.writeEndArray();
         }
-        json.writeEndObject();
+        g.writeEndObject();
       }
-      json.writeEndArray();
+      g.writeEndArray();
     }
     if (withUv && uv.size() > 0) {
-      writeUv(json);
+      writeUv(g);
     }
-    json.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * The index to write for a material of the table: itself in CityJSON, its place in the feature's
+   * own table in CityJSONSeq (each feature carries the materials it uses, so that the tables may grow
+   * while a conversion streams).
+   */
+  private int materialIndex(int m) {
+    if (!sequence) {
+      return m;
+    }
+    Integer local = localMaterials.get(m);
+    if (local == null) {
+      local = localMaterials.size();
+      localMaterials.put(m, local);
+    }
+    return local;
+  }
+
+  private int textureIndex(int t) {
+    if (!sequence) {
+      return t;
+    }
+    Integer local = localTextures.get(t);
+    if (local == null) {
+      local = localTextures.size();
+      localTextures.put(t, local);
+    }
+    return local;
+  }
+
+  private static <T> List<T> pick(List<T> table, Map<Integer, Integer> local) {
+    List<T> out = new ArrayList<>(local.size());
+    for (int i = 0; i < local.size(); i++) {
+      out.add(null);
+    }
+    for (Map.Entry<Integer, Integer> e : local.entrySet()) {
+      out.set(e.getValue(), table.get(e.getKey()));
+    }
+    return out;
+  }
+
+  @Override
+  public void appearances(Appearances tables) {
+    this.appearances = tables;
   }
 
   private void writeUv(JsonGenerator g) throws IOException {
