@@ -27,30 +27,49 @@ class BenchmarksSmokeIT {
 
   @Test
   void everyBenchmarkRunsOnceAndEveryPeerIsPresent() throws RunnerException {
+    Set<String> seen = new TreeSet<>();
+    run(
+        "org\\.twin4j\\.benchmarks\\.(index|model)\\..*",
+        "size",
+        new String[] {"1000", "10000"},
+        seen);
+    run(
+        "org\\.twin4j\\.benchmarks\\.city\\.CityGml.*",
+        "sample",
+        new String[] {"fzk-3.0", "lod3-2.0"},
+        seen);
+    run("org\\.twin4j\\.benchmarks\\.city\\.CityJson.*", "sample", new String[] {"zurich"}, seen);
+    assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
+    assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
+    assertTrue(seen.contains("build/jts"), seen.toString());
+    assertTrue(seen.contains("CityGmlReadBenchmark.read/citygml4j"), seen.toString());
+    assertTrue(seen.contains("CityJsonReadBenchmark.read/citygml4j"), seen.toString());
+    assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
+  }
+
+  private static void run(String include, String param, String[] values, Set<String> seen)
+      throws RunnerException {
     Options opt =
         new OptionsBuilder()
-            .include("org\\.twin4j\\.benchmarks\\..*")
+            .include(include)
             .mode(Mode.SingleShotTime)
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(1))
-            .param("size", "1000", "10000")
+            .param(param, values)
             .shouldFailOnError(true)
             .build();
     Collection<RunResult> results = new Runner(opt).run();
-    Set<String> seen = new TreeSet<>();
     for (RunResult r : results) {
-      String label =
-          r.getParams().getBenchmark().replaceAll(".*\\.", "")
-              + "/"
-              + r.getParams().getParam("impl");
+      String benchmark = r.getParams().getBenchmark();
+      String method = benchmark.replaceAll(".*\\.", "");
+      if (benchmark.contains(".city.")) {
+        method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z]+)$", "$1");
+      }
+      String label = method + "/" + r.getParams().getParam("impl");
       seen.add(label);
       assertFalse(Double.isNaN(r.getPrimaryResult().getScore()), label);
     }
-    assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
-    assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
-    assertTrue(seen.contains("build/jts"), seen.toString());
-    assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
   }
 }

@@ -158,8 +158,8 @@ public final class CityFiles {
    * @return the number of top-level objects converted and both reports
    * @throws IOException if reading or writing fails (the output is then not created)
    */
-  public static ConversionResult convert(Path in, Path out, WriteOptions options, ReadOptions readOptions)
-      throws IOException {
+  public static ConversionResult convert(
+      Path in, Path out, WriteOptions options, ReadOptions readOptions) throws IOException {
     try (CityReader r = openReader(in, readOptions)) {
       DocumentInfo info = r.info();
       CityWriter w = openWriter(out, options, info);

@@ -77,14 +77,19 @@ class RoundTripTest {
   void streamedConversionKeepsTheModel(String name, WriteOptions options) throws IOException {
     ReadOptions quiet = new ReadOptions(WarningListener.silent());
     Path out = dir.resolve("streamed" + extension(options));
-    ConversionResult result = CityFiles.convert(CityData.file(name), out, options.withListener(WarningListener.silent()), quiet);
+    ConversionResult result =
+        CityFiles.convert(
+            CityData.file(name), out, options.withListener(WarningListener.silent()), quiet);
     ReadResult original = CityFiles.read(CityData.file(name), quiet);
     assertEquals(original.model().size(), result.objects(), "top-level objects converted");
     ReadResult again = CityFiles.read(out, quiet);
     boolean gml = options.format() == CityFormat.CITYGML;
     boolean gml3 = gml && options.version().equals("3.0");
     ModelDiff.Loss loss = new ModelDiff.Loss(gml, !gml, gml3, gml ? 1e-9 : 0.5e-3 + 1e-9);
-    assertEquals(List.of(), ModelDiff.compare(original.model(), again.model(), loss), name + ": " + result.written());
+    assertEquals(
+        List.of(),
+        ModelDiff.compare(original.model(), again.model(), loss),
+        name + ": " + result.written());
   }
 
   private static long countRelief(ReadResult r) {

@@ -34,7 +34,10 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "IN", description = "The input file (format detected from its content).")
+  @Parameters(
+      index = "0",
+      paramLabel = "IN",
+      description = "The input file (format detected from its content).")
   private Path in;
 
   @Parameters(index = "1", paramLabel = "OUT", description = "The output file.")
@@ -49,19 +52,29 @@ final class ConvertCommand implements Callable<Integer> {
       })
   private String format;
 
-  @Option(names = "--lod", paramLabel = "N", description = "Keep only geometries of this LOD (2 keeps 2.x; 2.2 keeps only 2.2).")
+  @Option(
+      names = "--lod",
+      paramLabel = "N",
+      description = "Keep only geometries of this LOD (2 keeps 2.x; 2.2 keeps only 2.2).")
   private String lod;
 
-  @Option(names = "--decimals", paramLabel = "D", description = "CityJSON precision in decimals (default: 3 in a projected CRS, 9 in a geographic one).")
+  @Option(
+      names = "--decimals",
+      paramLabel = "D",
+      description =
+          "CityJSON precision in decimals (default: 3 in a projected CRS, 9 in a geographic one).")
   private Integer decimals;
 
-  @Option(names = "--validate", description = "Validate CityGML input against its XML schemas first.")
+  @Option(
+      names = "--validate",
+      description = "Validate CityGML input against its XML schemas first.")
   private boolean validate;
 
   @Override
   public Integer call() throws IOException {
     WriteOptions options = options();
-    ConversionResult r = CityFiles.convert(in, out, options, new ReadOptions(WarningListener.silent(), validate));
+    ConversionResult r =
+        CityFiles.convert(in, out, options, new ReadOptions(WarningListener.silent(), validate));
     PrintWriter w = spec.commandLine().getOut();
     w.println(
         "converted "
@@ -104,7 +117,8 @@ final class ConvertCommand implements Callable<Integer> {
           break;
         default:
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown --format '" + format + "': use citygml2, citygml3, cityjson or cityjsonseq");
+              spec.commandLine(),
+              "unknown --format '" + format + "': use citygml2, citygml3, cityjson or cityjsonseq");
       }
     } else {
       CityFormat f =
@@ -113,14 +127,17 @@ final class ConvertCommand implements Callable<Integer> {
                   () ->
                       new CommandLine.ParameterException(
                           spec.commandLine(),
-                          "cannot tell the output format from '" + out.getFileName() + "': give --format"));
+                          "cannot tell the output format from '"
+                              + out.getFileName()
+                              + "': give --format"));
       o = WriteOptions.of(f);
     }
     if (lod != null) {
       try {
         o = o.withLod(Lod.parse(lod));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bad --lod '" + lod + "': " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "bad --lod '" + lod + "': " + e.getMessage());
       }
     }
     if (decimals != null) {

@@ -49,7 +49,9 @@ final class InfoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   private boolean json;
 
-  @Option(names = "--validate", description = "Also validate CityGML against its XML schemas (reads the file twice).")
+  @Option(
+      names = "--validate",
+      description = "Also validate CityGML against its XML schemas (reads the file twice).")
   private boolean validate;
 
   /** Figures gathered while streaming. */
@@ -115,7 +117,8 @@ final class InfoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void text(PrintWriter out, DocumentInfo info, Figures f, long vertices, ConversionReport report) {
+  private void text(
+      PrintWriter out, DocumentInfo info, Figures f, long vertices, ConversionReport report) {
     out.println("file:      " + file);
     out.println("format:    " + info.format().displayName() + " " + info.version());
     String crs = info.crsText() == null ? "none" : info.crsText();
@@ -147,7 +150,9 @@ final class InfoCommand implements Callable<Integer> {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  private void json(PrintWriter out, DocumentInfo info, Figures f, long vertices, ConversionReport report) throws IOException {
+  private void json(
+      PrintWriter out, DocumentInfo info, Figures f, long vertices, ConversionReport report)
+      throws IOException {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartObject();
@@ -185,7 +190,8 @@ final class InfoCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static void counts(JsonGenerator g, String name, Map<String, Long> counts) throws IOException {
+  private static void counts(JsonGenerator g, String name, Map<String, Long> counts)
+      throws IOException {
     g.writeObjectFieldStart(name);
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());

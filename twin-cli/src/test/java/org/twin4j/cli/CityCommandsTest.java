@@ -37,7 +37,9 @@ class CityCommandsTest {
     return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
-  /** A flat reading of the info JSON: top-level scalars as text, objects as maps, arrays as lists. */
+  /**
+   * A flat reading of the info JSON: top-level scalars as text, objects as maps, arrays as lists.
+   */
   private static Map<String, Object> parse(String json) throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     try (JsonParser p = new JsonFactory().createParser(json)) {
@@ -77,7 +79,21 @@ class CityCommandsTest {
     assertEquals("2.0", j.get("version"));
     assertEquals("https://www.opengis.net/def/crs/EPSG/0/7415", j.get("crs"));
     assertEquals(
-        Map.of("Building", 160L, "Road", 143L, "PlantCover", 126L, "LandUse", 81L, "GenericCityObject", 54L, "Bridge", 3L, "WaterBody", 3L),
+        Map.of(
+            "Building",
+            160L,
+            "Road",
+            143L,
+            "PlantCover",
+            126L,
+            "LandUse",
+            81L,
+            "GenericCityObject",
+            54L,
+            "Bridge",
+            3L,
+            "WaterBody",
+            3L),
         j.get("objects"));
     assertEquals(j.get("objects"), j.get("topLevel"));
     assertEquals(List.of("1"), j.get("lods"));
@@ -90,13 +106,16 @@ class CityCommandsTest {
 
   @Test
   void infoJsonCountsNestedObjectsButNotBoundarySurfaces() throws IOException {
-    String[] r = run("info", "--json", data("citygml2/Building_and_garage_LOD2-EPSG25832.gml").toString());
+    String[] r =
+        run("info", "--json", data("citygml2/Building_and_garage_LOD2-EPSG25832.gml").toString());
     assertEquals("0", r[0], r[2]);
     Map<String, Object> j = parse(r[1]);
     assertEquals("CityGML", j.get("format"));
     assertEquals("2.0", j.get("version"));
     assertEquals("urn:ogc:def:crs,crs:EPSG::25832,crs:EPSG::5783", j.get("crs"));
-    assertEquals(Map.of("Building", 1L, "BuildingPart", 1L, "ReliefFeature", 1L, "TINRelief", 1L), j.get("objects"));
+    assertEquals(
+        Map.of("Building", 1L, "BuildingPart", 1L, "ReliefFeature", 1L, "TINRelief", 1L),
+        j.get("objects"));
     assertEquals(Map.of("Building", 1L, "ReliefFeature", 1L), j.get("topLevel"));
     assertEquals(List.of("2"), j.get("lods"));
     assertTrue(Long.parseLong((String) j.get("vertices")) > 0);
@@ -132,7 +151,8 @@ class CityCommandsTest {
     assertTrue(r[2].contains("invalid_json_cityjson.json"), r[2]);
     assertTrue(r[2].contains("line 3"), r[2]);
     assertFalse(r[2].contains("\tat "), r[2]);
-    String[] verbose = run("info", "--verbose", data("cityjson/invalid_json_cityjson.json").toString());
+    String[] verbose =
+        run("info", "--verbose", data("cityjson/invalid_json_cityjson.json").toString());
     assertTrue(verbose[2].contains("\tat "), "stack trace with --verbose");
   }
 
@@ -164,18 +184,36 @@ class CityCommandsTest {
   @Test
   void convertKeepsOnlyTheAskedLod() throws IOException {
     Path out = dir.resolve("lod1.city.jsonl");
-    String[] r = run("convert", "--lod", "1", data("citygml2/lod3_building_v2.gml").toString(), out.toString());
+    String[] r =
+        run(
+            "convert",
+            "--lod",
+            "1",
+            data("citygml2/lod3_building_v2.gml").toString(),
+            out.toString());
     assertEquals("0", r[0], r[2]);
     Map<String, Object> j = parse(run("info", "--json", out.toString())[1]);
     assertEquals(List.of(), j.get("lods"), "the LOD3 building has no LOD1 geometry");
-    r = run("convert", "--lod", "3", data("citygml2/lod3_building_v2.gml").toString(), out.toString());
+    r =
+        run(
+            "convert",
+            "--lod",
+            "3",
+            data("citygml2/lod3_building_v2.gml").toString(),
+            out.toString());
     j = parse(run("info", "--json", out.toString())[1]);
     assertEquals(List.of("3"), j.get("lods"));
   }
 
   @Test
   void convertWithUnknownFormatIsAUsageError() {
-    String[] r = run("convert", "--format", "shapefile", data("cityjson/delft.json").toString(), dir.resolve("x.shp").toString());
+    String[] r =
+        run(
+            "convert",
+            "--format",
+            "shapefile",
+            data("cityjson/delft.json").toString(),
+            dir.resolve("x.shp").toString());
     assertEquals(Integer.toString(TwinCommand.EXIT_USAGE), r[0]);
     assertTrue(r[2].contains("shapefile"), r[2]);
     assertFalse(Files.exists(dir.resolve("x.shp")));
@@ -184,7 +222,8 @@ class CityCommandsTest {
   @Test
   void failedConvertLeavesNoOutput() {
     Path out = dir.resolve("never.city.json");
-    String[] r = run("convert", data("cityjson/invalid_json_cityjson.json").toString(), out.toString());
+    String[] r =
+        run("convert", data("cityjson/invalid_json_cityjson.json").toString(), out.toString());
     assertEquals(Integer.toString(TwinCommand.EXIT_FAILURE), r[0]);
     assertFalse(Files.exists(out));
   }

@@ -36,7 +36,9 @@ public final class Vertices {
           count++;
           break;
         }
-        if (xyz[3 * j] == xyz[3 * i] && xyz[3 * j + 1] == xyz[3 * i + 1] && xyz[3 * j + 2] == xyz[3 * i + 2]) {
+        if (xyz[3 * j] == xyz[3 * i]
+            && xyz[3 * j + 1] == xyz[3 * i + 1]
+            && xyz[3 * j + 2] == xyz[3 * i + 2]) {
           break;
         }
         slot = (slot + 1) & mask;

@@ -3,25 +3,14 @@
 package org.twin4j.citygml.internal.gml;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.NoSuchElementException;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import org.citygml4j.core.model.CityGMLVersion;
-import org.citygml4j.core.model.core.CityModel;
-import org.citygml4j.core.util.reference.DefaultReferenceResolver;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.citygml4j.xml.CityGMLContext;
 import org.citygml4j.xml.CityGMLContextException;
-import org.citygml4j.xml.module.citygml.CityGMLModules;
-import org.citygml4j.xml.reader.ChunkOptions;
-import org.citygml4j.xml.reader.CityGMLInputFactory;
-import org.citygml4j.xml.reader.CityGMLReadException;
-import org.citygml4j.xml.reader.CityGMLReader;
-import org.citygml4j.xml.reader.FeatureInfo;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.citygml.CityFormat;
 import org.twin4j.citygml.CityReader;
@@ -36,26 +25,37 @@ import org.twin4j.core.io.SourceLocation;
 import org.twin4j.core.io.TwinFormatException;
 import org.twin4j.core.model.CityObject;
 import org.twin4j.core.model.Metadata;
-import org.xmlobjects.gml.model.common.GenericElement;
-import org.xmlobjects.gml.model.feature.AbstractFeature;
-import org.xmlobjects.gml.model.geometry.Envelope;
 
 /**
- * Reads CityGML 1.0, 2.0 and 3.0 one top-level city object at a time, through citygml4j's chunking
- * reader (memory near one feature), resolving XLinks within each feature.
+ * Reads CityGML 1.0, 2.0 and 3.0 one top-level feature at a time. A {@link GmlParser} walks the
+ * document with StAX and has citygml4j build each feature of the {@code CityModel}'s member
+ * properties; this reader converts it, following XLinks within the feature ({@link GeometryIds}).
+ * With {@link ReadOptions#parallel()}, for files of 16 MB and more, the parser runs on its own
+ * thread, a few features ahead, so that parsing and conversion overlap; objects, order and warnings
+ * are the same either way, and warnings reach the listener on the caller's thread. Memory stays
+ * near a few features.
  */
 public final class GmlCityReader implements CityReader {
 
+  /**
+   * Files smaller than this are parsed on the caller's thread: a second one costs more than it
+   * saves.
+   */
+  private static final long PARALLEL_FROM = 16L << 20;
+
+  /** Features the parser thread may be ahead. */
+  private static final int AHEAD = 32;
+
   private final String source;
-  private final CityGMLReader reader;
+  private final GmlParser parser;
   private final ConversionReport.Builder report;
   private final GmlFeatureReader features;
   private final ArrayDeque<CityObject> ready = new ArrayDeque<>();
-  private String version = "";
-  private @Nullable String crsText;
+  private final @Nullable BlockingQueue<GmlParser.Item> queue;
+  private final @Nullable Thread thread;
+  private GmlParser.@Nullable Header header;
   private @Nullable CrsIdentifier crs;
-  private Metadata metadata = Metadata.empty();
-  private boolean headerRead;
+  private boolean exhausted;
   private @Nullable DocumentInfo info;
   private long coordinates;
 
@@ -63,28 +63,22 @@ public final class GmlCityReader implements CityReader {
     this.source = file.toString();
     this.report = new ConversionReport.Builder(options.listener());
     this.features = new GmlFeatureReader(source, report);
-    try {
-      CityGMLInputFactory in =
-          Context.get()
-              .createCityGMLInputFactory(safeXml())
-              .withChunking(ChunkOptions.defaults().skipCityModel(false))
-              .withReferenceResolver(DefaultReferenceResolver.newInstance())
-              .createGenericADEContent(true)
-              .failOnMissingADESchema(false);
-      this.reader = in.createCityGMLReader(file);
-    } catch (CityGMLReadException e) {
-      throw translate(e);
-    }
     if (options.validate()) {
-      try {
-        SchemaValidation.validate(file, report);
-      } catch (IOException | RuntimeException e) {
-        close();
-        throw e;
-      }
+      SchemaValidation.validate(file, report);
+    }
+    this.parser = GmlParser.open(file, Context.get());
+    if (options.parallel() && Files.size(file) >= PARALLEL_FROM) {
+      BlockingQueue<GmlParser.Item> q = new ArrayBlockingQueue<>(AHEAD);
+      queue = q;
+      thread = new Thread(() -> parser.run(q), "twin-citygml " + file.getFileName());
+      thread.setDaemon(true);
+      thread.start();
+    } else {
+      queue = null;
+      thread = null;
     }
     try {
-      fill(); // the first object, so that version and CRS are known
+      fill(); // up to the first object, so that version and CRS are known
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -103,14 +97,6 @@ public final class GmlCityReader implements CityReader {
     return new GmlCityReader(file, options);
   }
 
-  /** An XML input factory that never resolves external entities or DTDs. */
-  private static XMLInputFactory safeXml() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    return f;
-  }
-
   /** The citygml4j context: expensive to make, made once. */
   static final class Context {
     private static @Nullable CityGMLContext context;
@@ -127,92 +113,58 @@ public final class GmlCityReader implements CityReader {
     }
   }
 
-  /** Reads features until one converts to a city object or the file ends. */
-  private void fill() throws IOException {
+  private GmlParser.Item nextItem() throws IOException {
+    if (queue == null) {
+      return parser.next();
+    }
     try {
-      while (ready.isEmpty() && reader.hasNext()) {
-        AbstractFeature f = reader.next();
-        if (!headerRead) {
-          header(f);
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading " + source);
+    }
+  }
+
+  /** Takes parsed features until one converts to a city object or the document ends. */
+  private void fill() throws IOException {
+    while (ready.isEmpty() && !exhausted) {
+      GmlParser.Item item = nextItem();
+      if (item instanceof GmlParser.Failure) {
+        exhausted = true;
+        throw ((GmlParser.Failure) item).error();
+      }
+      if (item instanceof GmlParser.Warning) {
+        GmlParser.Warning w = (GmlParser.Warning) item;
+        report.add(w.kind(), w.message(), w.location());
+        continue;
+      }
+      if (item instanceof GmlParser.End) {
+        exhausted = true;
+        if (header == null) {
+          header(((GmlParser.End) item).header());
         }
-        if (f instanceof CityModel) {
-          // what is left of the model once its members are chunked: only members citygml4j has no
-          // class for
-          leftovers((CityModel) f);
-          continue;
-        }
+        continue;
+      }
+      GmlParser.Parsed parsed = (GmlParser.Parsed) item;
+      org.citygml4j.core.model.core.AbstractFeature f = parsed.feature();
+      if (header == null) {
+        header(parsed.header());
+      }
+      try {
         CityObject o = features.read(f);
         if (o != null) {
           coordinates += Vertices.coordinates(o);
           ready.add(o);
         }
-      }
-      if (!headerRead && !reader.hasNext()) {
-        headerRead = true; // an empty model
-        if (version.isEmpty() && reader.getName() != null) {
-          version = versionOf(reader.getName().getNamespaceURI());
-        }
-      }
-    } catch (CityGMLReadException e) {
-      throw translate(e);
-    } catch (RuntimeException e) {
-      throw new TwinFormatException(
-          SourceLocation.of(source), "unreadable CityGML content: " + e, e);
-    }
-  }
-
-  private void leftovers(CityModel model) {
-    List<org.xmlobjects.gml.model.feature.FeatureProperty<?>> members = new ArrayList<>();
-    members.addAll(model.getCityObjectMembers());
-    members.addAll(model.getFeatureMembers());
-    for (org.xmlobjects.gml.model.feature.FeatureProperty<?> p : members) {
-      if (p.isSetGenericElement()) {
-        GenericElement e = p.getGenericElement();
-        report.add(
-            "skipped feature",
-            "unknown feature {"
-                + e.getNamespaceURI()
-                + "}"
-                + e.getLocalName()
-                + " (an ADE without a registered module?); skipped",
-            SourceLocation.of(source));
-      } else if (p.getObject() instanceof org.citygml4j.core.model.core.AbstractCityObject) {
-        CityObject o = features.read((AbstractFeature) p.getObject());
-        if (o != null) {
-          coordinates += Vertices.coordinates(o);
-          ready.add(o);
-        }
+      } catch (RuntimeException e) {
+        throw new TwinFormatException(parsed.location(), "unreadable CityGML content: " + e, e);
       }
     }
   }
 
-  private void header(AbstractFeature first) throws CityGMLReadException {
-    headerRead = true;
-    if (reader.getName() != null) {
-      version = versionOf(reader.getName().getNamespaceURI());
-    }
-    String title = null;
-    String identifier = null;
-    Attributes.Builder other = Attributes.builder();
-    if (reader.hasParentInfo()) {
-      FeatureInfo model = reader.getParentInfo();
-      if (model.getBoundedBy() != null && model.getBoundedBy().getEnvelope() != null) {
-        Envelope env = model.getBoundedBy().getEnvelope();
-        crsText = env.getSrsName();
-      }
-      if (!model.getNames().isEmpty() && model.getNames().get(0).getValue() != null) {
-        title = model.getNames().get(0).getValue();
-      }
-      if (model.getId() != null) {
-        identifier = model.getId();
-      }
-      if (model.getDescription() != null && model.getDescription().getValue() != null) {
-        other.put("description", model.getDescription().getValue());
-      }
-    }
-    if (crsText == null && first instanceof org.citygml4j.core.model.core.AbstractFeature) {
-      crsText = firstSrsName((org.citygml4j.core.model.core.AbstractFeature) first);
-    }
+  private void header(GmlParser.Header h) {
+    String crsText = h.crsText();
+    header = new GmlParser.Header(h.version(), h.identifier(), h.title(), h.description(), crsText);
     if (crsText != null) {
       try {
         crs = CrsIdentifier.parse(crsText);
@@ -223,74 +175,30 @@ public final class GmlCityReader implements CityReader {
       report.add(
           "no CRS", "the file names no coordinate reference system", SourceLocation.of(source));
     }
-    metadata = new Metadata(identifier, title, null, other.build());
-  }
-
-  /** The srsName of the first geometry of a feature (for files without a model envelope). */
-  private static @Nullable String firstSrsName(org.citygml4j.core.model.core.AbstractFeature f) {
-    String[] found = new String[1];
-    f.accept(
-        new org.citygml4j.core.visitor.ObjectWalker() {
-          @Override
-          public void visit(org.xmlobjects.gml.model.geometry.AbstractGeometry geometry) {
-            if (found[0] == null && geometry.getInheritedSRSReference() != null) {
-              found[0] = geometry.getInheritedSRSReference().getSrsName();
-            }
-            if (found[0] == null) {
-              super.visit(geometry);
-            }
-          }
-        });
-    return found[0];
-  }
-
-  private static String versionOf(String namespace) {
-    CityGMLVersion v = CityGMLModules.getCityGMLVersion(namespace);
-    return v == null ? "unknown" : v.toString();
-  }
-
-  private TwinFormatException translate(CityGMLReadException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof XMLStreamException && ((XMLStreamException) t).getLocation() != null) {
-        Location l = ((XMLStreamException) t).getLocation();
-        return new TwinFormatException(
-            new SourceLocation(
-                source, l.getLineNumber(), l.getColumnNumber(), l.getCharacterOffset(), null),
-            "malformed CityGML: " + cleanMessage(t.getMessage()),
-            e);
-      }
-    }
-    StringBuilder why = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().equals("Caused by:")) {
-        why.append(why.length() == 0 ? "" : ": ").append(t.getMessage());
-      }
-    }
-    return new TwinFormatException(SourceLocation.of(source), "malformed CityGML: " + why, e);
-  }
-
-  /** Strips the "ParseError at [row,col]:" prefix the StAX parser repeats. */
-  private static String cleanMessage(@Nullable String m) {
-    if (m == null) {
-      return "parse error";
-    }
-    int i = m.indexOf("Message: ");
-    return i >= 0 ? m.substring(i + 9).strip() : m.strip();
   }
 
   @Override
   public DocumentInfo info() {
-    // rebuilt only when appearances added to the tables, so that callers may compare by identity
+    // rebuilt only when appearances were added to the tables, so that callers may compare by
+    // identity
     if (info == null
         || info.appearances().materials().size() != features.materials().size()
         || info.appearances().textures().size() != features.textures().size()) {
+      GmlParser.Header h = header;
+      if (h == null) {
+        throw new IllegalStateException("not initialised");
+      }
+      Attributes other =
+          h.description() == null
+              ? Attributes.empty()
+              : Attributes.builder().put("description", h.description()).build();
       info =
           new DocumentInfo(
               CityFormat.CITYGML,
-              version,
-              crsText,
+              h.version(),
+              h.crsText(),
               crs,
-              metadata,
+              new Metadata(h.identifier(), h.title(), null, other),
               new Appearances(features.materials(), features.textures()));
     }
     return info;
@@ -324,10 +232,16 @@ public final class GmlCityReader implements CityReader {
 
   @Override
   public void close() throws IOException {
-    try {
-      reader.close();
-    } catch (CityGMLReadException e) {
-      throw new IOException("closing " + source + ": " + e.getMessage(), e);
+    exhausted = true;
+    if (thread != null) {
+      thread.interrupt();
+      queue.clear(); // lets a parser blocked on a full queue see the interruption
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    parser.close();
   }
 }

@@ -39,6 +39,7 @@ import org.citygml4j.core.model.construction.DoorSurface;
 import org.citygml4j.core.model.construction.Height;
 import org.citygml4j.core.model.construction.HeightProperty;
 import org.citygml4j.core.model.construction.WindowSurface;
+import org.citygml4j.core.model.core.AbstractAppearanceProperty;
 import org.citygml4j.core.model.core.AbstractCityObject;
 import org.citygml4j.core.model.core.AbstractFeature;
 import org.citygml4j.core.model.core.AbstractGenericAttribute;
@@ -68,7 +69,6 @@ import org.citygml4j.core.model.transportation.Marking;
 import org.citygml4j.core.model.tunnel.AbstractTunnel;
 import org.citygml4j.core.model.tunnel.Tunnel;
 import org.citygml4j.core.model.waterbody.WaterBody;
-import org.citygml4j.core.visitor.ObjectWalker;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.citygml.ConversionReport;
 import org.twin4j.core.appearance.Color;
@@ -135,6 +135,9 @@ final class GmlFeatureReader {
   private final Map<String, AbstractGeometry> templates = new HashMap<>();
   private int generatedIds;
 
+  /** The geometries of the top-level feature being converted, by id. */
+  private GeometryIds ids;
+
   GmlFeatureReader(String source, ConversionReport.Builder report) {
     this.source = source;
     this.report = report;
@@ -153,6 +156,7 @@ final class GmlFeatureReader {
     if (feature instanceof AbstractCityObject) {
       AbstractCityObject o = (AbstractCityObject) feature;
       Appearances app = new Appearances();
+      ids = new GeometryIds(o);
       app.collect(o);
       return convert(o, app);
     }
@@ -223,7 +227,7 @@ final class GmlFeatureReader {
       }
     }
 
-    GmlGeometryReader geometries = new GmlGeometryReader(semantics, problems);
+    GmlGeometryReader geometries = new GmlGeometryReader(semantics, ids, problems);
     GeometryInfo info = o.getGeometryInfo();
     for (int level : info.getLods()) {
       Lod lod = Lod.of(Math.min(level, 4));
@@ -300,7 +304,7 @@ final class GmlFeatureReader {
     GeometryInfo info = t.getGeometryInfo();
     for (int level : info.getLods()) {
       for (GeometryProperty<?> p : info.getGeometries(level)) {
-        AbstractGeometry g = p.getObject();
+        AbstractGeometry g = ids.resolve(p);
         List<Polygon> polygons = new ArrayList<>();
         collectPolygons(g, polygons);
         if (polygons.isEmpty() && g != null) {
@@ -363,15 +367,29 @@ final class GmlFeatureReader {
     return t.getClass().getSimpleName();
   }
 
-  private static void collectPolygons(@Nullable AbstractGeometry g, List<Polygon> out) {
+  /** The polygons of a geometry, following references to polygons elsewhere in the feature. */
+  private void collectPolygons(@Nullable AbstractGeometry g, List<Polygon> out) {
     if (g == null) {
       return;
     }
+    GeometryIds lookup = ids;
     g.accept(
         new org.xmlobjects.gml.visitor.GeometryWalker() {
           @Override
           public void visit(Polygon polygon) {
             out.add(polygon);
+          }
+
+          @Override
+          public void visit(GeometryProperty<?> property) {
+            if (property.getObject() == null && property.getHref() != null && lookup != null) {
+              AbstractGeometry target = lookup.get(property.getHref());
+              if (target != null) {
+                target.accept(this);
+              }
+            } else {
+              super.visit(property);
+            }
           }
         });
   }
@@ -390,7 +408,7 @@ final class GmlFeatureReader {
     GeometryProperty<?> rel = ig.getRelativeGeometry();
     AbstractGeometry template = rel == null ? null : rel.getObject();
     if (template == null && rel != null && rel.getHref() != null) {
-      template = templates.get(rel.getHref().replaceFirst("^#", ""));
+      template = templates.get(local(rel.getHref()));
     }
     if (template == null) {
       report.add(
@@ -432,7 +450,7 @@ final class GmlFeatureReader {
   }
 
   /** The nested city objects that become children. */
-  private List<AbstractCityObject> children(AbstractCityObject o, String id) {
+  private List<AbstractCityObject> children(AbstractCityObject o, @Nullable String id) {
     List<AbstractCityObject> out = new ArrayList<>();
     if (o instanceof Building) {
       addAll(out, ((Building) o).getBuildingParts(), id);
@@ -488,12 +506,12 @@ final class GmlFeatureReader {
   private void addAll(
       List<AbstractCityObject> out,
       List<? extends AbstractInlineOrByReferenceProperty<?>> props,
-      String ownerId) {
+      @Nullable String ownerId) {
     for (AbstractInlineOrByReferenceProperty<?> p : props) {
       Object child = p.getObject();
       if (child instanceof AbstractCityObject) {
         out.add((AbstractCityObject) child);
-      } else if (p.getHref() != null) {
+      } else if (p.getHref() != null && ownerId != null) {
         report.add(
             "unresolved reference",
             "'" + ownerId + "' refers to " + p.getHref() + ", not found in the feature; dropped",
@@ -609,8 +627,7 @@ final class GmlFeatureReader {
         if (rp.getObject() != null
             && rp.getObject().getGroupMember() != null
             && rp.getObject().getGroupMember().getHref() != null) {
-          members.add(
-              new StringValue(rp.getObject().getGroupMember().getHref().replaceFirst("^#", "")));
+          members.add(new StringValue(local(rp.getObject().getGroupMember().getHref())));
         }
       }
       if (!members.isEmpty()) {
@@ -676,10 +693,29 @@ final class GmlFeatureReader {
     a.put(key, new ListValue(values));
   }
 
+  /** Getters of classifier, functions and usages, looked up once per class. */
+  private static final ClassValue<java.lang.reflect.Method[]> CODE_GETTERS =
+      new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+          java.lang.reflect.Method[] m = new java.lang.reflect.Method[3];
+          String[] names = {"getClassifier", "getFunctions", "getUsages"};
+          for (int i = 0; i < 3; i++) {
+            try {
+              m[i] = type.getMethod(names[i]);
+            } catch (NoSuchMethodException e) {
+              m[i] = null;
+            }
+          }
+          return m;
+        }
+      };
+
   /** Types this reader has no explicit branch for may still have these properties. */
   private static @Nullable Code invokeCode(Object f, String method) {
+    java.lang.reflect.Method m = CODE_GETTERS.get(f.getClass())[0];
     try {
-      Object v = f.getClass().getMethod(method).invoke(f);
+      Object v = m == null ? null : m.invoke(f);
       return v instanceof Code ? (Code) v : null;
     } catch (ReflectiveOperationException e) {
       return null;
@@ -688,8 +724,10 @@ final class GmlFeatureReader {
 
   @SuppressWarnings("unchecked")
   private static List<Code> invokeCodes(Object f, String method) {
+    java.lang.reflect.Method m =
+        CODE_GETTERS.get(f.getClass())[method.equals("getFunctions") ? 1 : 2];
     try {
-      Object v = f.getClass().getMethod(method).invoke(f);
+      Object v = m == null ? null : m.invoke(f);
       return v instanceof List ? (List<Code>) v : List.of();
     } catch (ReflectiveOperationException e) {
       return List.of();
@@ -856,14 +894,39 @@ final class GmlFeatureReader {
       return materialByTheme.isEmpty() && textureByTheme.isEmpty();
     }
 
+    /** The appearances of an object, its boundary surfaces and openings, and its children. */
     void collect(AbstractCityObject o) {
-      o.accept(
-          new ObjectWalker() {
-            @Override
-            public void visit(Appearance appearance) {
-              add(appearance);
-            }
-          });
+      for (AbstractAppearanceProperty p : o.getAppearances()) {
+        if (p.getObject() instanceof Appearance) {
+          add((Appearance) p.getObject());
+        }
+      }
+      if (o instanceof AbstractSpace) {
+        for (AbstractSpaceBoundaryProperty p : ((AbstractSpace) o).getBoundaries()) {
+          if (p.getObject() != null) {
+            collect(p.getObject());
+          }
+        }
+      }
+      if (o instanceof AbstractConstructionSurface) {
+        for (AbstractFillingSurfaceProperty p :
+            ((AbstractConstructionSurface) o).getFillingSurfaces()) {
+          if (p.getObject() != null) {
+            collect(p.getObject());
+          }
+        }
+      }
+      if (o instanceof ReliefFeature) {
+        for (org.citygml4j.core.model.relief.AbstractReliefComponentProperty p :
+            ((ReliefFeature) o).getReliefComponents()) {
+          if (p.getObject() != null) {
+            collect(p.getObject());
+          }
+        }
+      }
+      for (AbstractCityObject child : children(o, null)) {
+        collect(child);
+      }
     }
 
     void add(Appearance appearance) {
@@ -893,7 +956,7 @@ final class GmlFeatureReader {
             if (target.getHref() != null) {
               materialByTheme
                   .computeIfAbsent(theme, k -> new HashMap<>())
-                  .put(target.getHref().replaceFirst("^#", ""), index);
+                  .put(local(target.getHref()), index);
             }
           }
         } else if (d instanceof ParameterizedTexture) {
@@ -921,7 +984,7 @@ final class GmlFeatureReader {
             if (ta == null || ta.getTarget() == null || ta.getTarget().getHref() == null) {
               continue;
             }
-            String target = ta.getTarget().getHref().replaceFirst("^#", "");
+            String target = local(ta.getTarget().getHref());
             AbstractTextureParameterizationProperty param = ta.getTextureParameterization();
             if (param == null || !(param.getObject() instanceof TexCoordList)) {
               report.add(
@@ -942,7 +1005,7 @@ final class GmlFeatureReader {
                 }
                 coordinatesByTheme
                     .computeIfAbsent(theme, k -> new HashMap<>())
-                    .put(tc.getRing().getHref().replaceFirst("^#", ""), st);
+                    .put(local(tc.getRing().getHref()), st);
               }
             }
           }
@@ -1016,6 +1079,11 @@ final class GmlFeatureReader {
       out[2 * k + 1] = st[2 * src + 1];
     }
     return out;
+  }
+
+  /** A local reference without its "#". */
+  private static String local(String href) {
+    return href.startsWith("#") ? href.substring(1) : href;
   }
 
   private static @Nullable Color color(org.citygml4j.core.model.appearance.@Nullable Color c) {

@@ -63,13 +63,16 @@ final class GmlGeometryReader {
   }
 
   private final Map<Polygon, SemanticSurface> semantics;
+  private final GeometryIds ids;
   private final Map<Polygon, Boolean> used;
   private final List<Problem> problems;
   private double @Nullable [] matrix;
   private @Nullable Sources sources;
 
-  GmlGeometryReader(Map<Polygon, SemanticSurface> semantics, List<Problem> problems) {
+  GmlGeometryReader(
+      Map<Polygon, SemanticSurface> semantics, GeometryIds ids, List<Problem> problems) {
     this.semantics = semantics;
+    this.ids = ids;
     this.used = new IdentityHashMap<>();
     this.problems = problems;
   }
@@ -94,7 +97,7 @@ final class GmlGeometryReader {
    * reference or of an unsupported kind.
    */
   @Nullable Geometry convert(GeometryProperty<?> property, Lod lod) {
-    AbstractGeometry g = property.getObject();
+    AbstractGeometry g = ids.resolve(property);
     if (g == null) {
       if (property.getHref() != null) {
         problems.add(
@@ -196,7 +199,8 @@ final class GmlGeometryReader {
     }
     boolean first = true;
     for (SolidProperty p : members) {
-      if (!(p.getObject() instanceof Solid)) {
+      AbstractSolid member = ids.resolve(p);
+      if (!(member instanceof Solid)) {
         problems.add(
             new Problem(
                 "unresolved reference",
@@ -209,14 +213,15 @@ final class GmlGeometryReader {
         b.solid();
       }
       first = false;
-      solid((Solid) p.getObject(), b::shell, b);
+      solid((Solid) member, b::shell, b);
     }
     return finish(b);
   }
 
   private void solid(Solid s, Runnable newShell, SurfaceGeometry.Builder<?> b) {
     ShellProperty ext = s.getExterior();
-    if (ext == null || ext.getObject() == null) {
+    Shell exterior = ext == null ? null : ext.getObject();
+    if (exterior == null) {
       problems.add(
           new Problem(
               "missing geometry",
@@ -225,11 +230,12 @@ final class GmlGeometryReader {
                   + " dropped"));
       return;
     }
-    shell(ext.getObject(), b);
+    shell(exterior, b);
     for (ShellProperty in : s.getInterior()) {
-      if (in.getObject() != null) {
+      Shell interior = in.getObject();
+      if (interior != null) {
         newShell.run();
-        shell(in.getObject(), b);
+        shell(interior, b);
       }
     }
   }
@@ -257,8 +263,9 @@ final class GmlGeometryReader {
       }
     } else if (g instanceof OrientableSurface) {
       OrientableSurface o = (OrientableSurface) g;
-      if (o.getBaseSurface() != null && o.getBaseSurface().getObject() != null) {
-        surfaces(o.getBaseSurface().getObject(), b, reverse ^ (o.getOrientation() == Sign.MINUS));
+      AbstractSurface base = ids.resolve(o.getBaseSurface());
+      if (base != null) {
+        surfaces(base, b, reverse ^ (o.getOrientation() == Sign.MINUS));
       }
     } else if (g instanceof Polygon) {
       polygon((Polygon) g, b, reverse);
@@ -275,7 +282,7 @@ final class GmlGeometryReader {
   }
 
   private void surfaceProperty(SurfaceProperty p, SurfaceGeometry.Builder<?> b, boolean reverse) {
-    AbstractSurface s = p.getObject();
+    AbstractSurface s = ids.resolve(p);
     if (s == null) {
       problems.add(
           new Problem(
@@ -395,8 +402,9 @@ final class GmlGeometryReader {
     if (g instanceof MultiCurve) {
       MultiCurve m = (MultiCurve) g;
       for (CurveProperty p : m.getCurveMember()) {
-        if (p.getObject() != null) {
-          curves(p.getObject(), out);
+        AbstractCurve c = ids.resolve(p);
+        if (c != null) {
+          curves(c, out);
         }
       }
       if (m.getCurveMembers() != null) {
@@ -406,8 +414,9 @@ final class GmlGeometryReader {
       }
     } else if (g instanceof CompositeCurve) {
       for (CurveProperty p : ((CompositeCurve) g).getCurveMembers()) {
-        if (p.getObject() != null) {
-          curves(p.getObject(), out);
+        AbstractCurve c = ids.resolve(p);
+        if (c != null) {
+          curves(c, out);
         }
       }
     } else if (g instanceof AbstractCurve) {
@@ -422,8 +431,9 @@ final class GmlGeometryReader {
     if (g instanceof MultiPoint) {
       MultiPoint m = (MultiPoint) g;
       for (PointProperty p : m.getPointMember()) {
-        if (p.getObject() != null) {
-          points(p.getObject(), out);
+        Point point = ids.resolve(p);
+        if (point != null) {
+          points(point, out);
         }
       }
       if (m.getPointMembers() != null) {
@@ -438,9 +448,42 @@ final class GmlGeometryReader {
     }
   }
 
+  /**
+   * The coordinates of a ring given as a 3D posList, without the copies of the general route; null
+   * otherwise.
+   */
+  private static double @Nullable [] posList3D(LinearRing ring) {
+    org.xmlobjects.gml.model.geometry.GeometricPositionList points = ring.getControlPoints();
+    if (points == null || points.getPosList() == null) {
+      return null;
+    }
+    org.xmlobjects.gml.model.geometry.DirectPositionList list = points.getPosList();
+    Integer dimension = list.getSrsDimension();
+    if (dimension == null) {
+      dimension = ring.getSrsDimension();
+    }
+    List<Double> values = list.getValue();
+    if (dimension == null || dimension != 3 || values == null || values.size() % 3 != 0) {
+      return null;
+    }
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      Double v = values.get(i);
+      if (v == null) {
+        return null; // a malformed number: the general route reports it
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
   private double[] coordinates(AbstractRing ring, boolean reverse) {
     List<Double> c;
     if (ring instanceof LinearRing) {
+      double[] direct = matrix == null && !reverse ? posList3D((LinearRing) ring) : null;
+      if (direct != null) {
+        return direct;
+      }
       c = ((LinearRing) ring).toCoordinateList3D(reverse);
     } else {
       problems.add(

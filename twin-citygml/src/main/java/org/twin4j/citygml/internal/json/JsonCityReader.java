@@ -953,11 +953,19 @@ public final class JsonCityReader implements CityReader {
     if (i == null) {
       throw new IllegalStateException("not initialised");
     }
-    // the tables grow while a sequence is read; rebuilt only then, so that callers may compare by identity
+    // the tables grow while a sequence is read; rebuilt only then, so that callers may compare by
+    // identity
     if (sequence
         && (i.appearances().materials().size() != materials.size()
             || i.appearances().textures().size() != textures.size())) {
-      i = new DocumentInfo(i.format(), i.version(), i.crsText(), i.crs(), i.metadata(), new Appearances(materials, textures));
+      i =
+          new DocumentInfo(
+              i.format(),
+              i.version(),
+              i.crsText(),
+              i.crs(),
+              i.metadata(),
+              new Appearances(materials, textures));
       info = i;
     }
     return i;

@@ -240,7 +240,11 @@ public final class JsonCityWriter implements CityWriter {
         g.writeArrayFieldStart("vertices");
         vertices.writeTo(g);
         g.writeEndArray();
-        writeAppearance(g, pick(appearances.materials(), localMaterials), pick(appearances.textures(), localTextures), true);
+        writeAppearance(
+            g,
+            pick(appearances.materials(), localMaterials),
+            pick(appearances.textures(), localTextures),
+            true);
         g.writeEndObject();
       }
       json.flush();
@@ -853,7 +857,9 @@ public final class JsonCityWriter implements CityWriter {
   }
 
   /** An "appearance" member with these tables (and the texture vertices if asked), if not empty. */
-  private void writeAppearance(JsonGenerator g, List<Material> materials, List<Texture> textures, boolean withUv) throws IOException {
+  private void writeAppearance(
+      JsonGenerator g, List<Material> materials, List<Texture> textures, boolean withUv)
+      throws IOException {
     if (materials.isEmpty() && textures.isEmpty() && (!withUv || uv.size() == 0)) {
       return;
     }
@@ -907,8 +913,8 @@ public final class JsonCityWriter implements CityWriter {
 
   /**
    * The index to write for a material of the table: itself in CityJSON, its place in the feature's
-   * own table in CityJSONSeq (each feature carries the materials it uses, so that the tables may grow
-   * while a conversion streams).
+   * own table in CityJSONSeq (each feature carries the materials it uses, so that the tables may
+   * grow while a conversion streams).
    */
   private int materialIndex(int m) {
     if (!sequence) {

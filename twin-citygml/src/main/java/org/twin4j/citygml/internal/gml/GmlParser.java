@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.citygml.internal.gml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+import org.citygml4j.core.model.CityGMLVersion;
+import org.citygml4j.core.model.core.AbstractFeature;
+import org.citygml4j.xml.CityGMLContext;
+import org.citygml4j.xml.module.citygml.CityGMLModules;
+import org.citygml4j.xml.reader.CityGMLInputFactory;
+import org.citygml4j.xml.reader.CityGMLReadException;
+import org.jspecify.annotations.Nullable;
+import org.twin4j.core.io.SourceLocation;
+import org.twin4j.core.io.TwinFormatException;
+import org.xmlobjects.XMLObjects;
+
+/**
+ * Walks a CityGML document with StAX and has citygml4j build each feature found in a member
+ * property of the root {@code CityModel} (or the root itself when it is a single feature). Each
+ * feature is built from a view of the stream that ends with the feature, so nothing is buffered.
+ * The header (version, id, name, description, envelope srsName) is collected on the way to the
+ * first feature. Not thread-safe: one thread drives it, directly or through {@link #run}.
+ */
+final class GmlParser {
+
+  /** What the parser hands over. */
+  sealed interface Item permits Parsed, Warning, Failure, End {}
+
+  /** A built feature, with the header as known when it was met and where it started. */
+  record Parsed(AbstractFeature feature, Header header, SourceLocation location) implements Item {}
+
+  /** A problem the parser met and went past. */
+  record Warning(String kind, String message, SourceLocation location) implements Item {}
+
+  /** The error that ended parsing. */
+  record Failure(IOException error) implements Item {}
+
+  /** The end of the document. */
+  record End(Header header) implements Item {}
+
+  /** What the document says about itself before its first feature. */
+  record Header(
+      String version,
+      @Nullable String identifier,
+      @Nullable String title,
+      @Nullable String description,
+      @Nullable String crsText) {}
+
+  private final String source;
+  private final InputStream in;
+  private final XMLStreamReader xml;
+  private final CityGMLInputFactory factory;
+  private final XMLObjects objects;
+  private String version = "unknown";
+  private @Nullable String identifier;
+  private @Nullable String title;
+  private @Nullable String description;
+  private @Nullable String crsText;
+  private boolean inHeader = true;
+  private boolean ended;
+
+  /** Element depth: 1 is the root, 2 its properties, 3 the features in them. */
+  private int depth;
+
+  /** The local name of the current root property (cityObjectMember, boundedBy ...). */
+  private String property = "";
+
+  private GmlParser(Path file, CityGMLContext context) throws IOException {
+    this.source = file.toString();
+    this.objects = context.getXMLObjects();
+    try {
+      this.factory =
+          context
+              .createCityGMLInputFactory(safeXml())
+              .createGenericADEContent(true)
+              .failOnMissingADESchema(false);
+    } catch (CityGMLReadException e) {
+      throw new IOException("cannot set up the CityGML parser: " + e.getMessage(), e);
+    }
+    this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try {
+      this.xml = safeXml().createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      in.close();
+      throw malformed(e, null);
+    }
+  }
+
+  static GmlParser open(Path file, CityGMLContext context) throws IOException {
+    return new GmlParser(file, context);
+  }
+
+  /**
+   * XML input factories that never resolve external entities or DTDs, one per thread (making one
+   * costs).
+   */
+  private static final ThreadLocal<XMLInputFactory> SAFE_XML =
+      ThreadLocal.withInitial(
+          () -> {
+            XMLInputFactory f = XMLInputFactory.newFactory();
+            f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+            f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+            return f;
+          });
+
+  private static XMLInputFactory safeXml() {
+    return SAFE_XML.get();
+  }
+
+  /**
+   * Parses everything into a queue, ending with {@link End} or {@link Failure}; stops when
+   * interrupted.
+   */
+  void run(BlockingQueue<Item> queue) {
+    try {
+      Item item;
+      do {
+        item = next();
+        queue.put(item);
+      } while (!(item instanceof End || item instanceof Failure));
+    } catch (InterruptedException e) {
+      // the reader was closed
+    } catch (Error e) {
+      // out of memory or a stack overflow: the reader must not wait for an item that never comes
+      try {
+        queue.put(
+            new Failure(new IOException("the CityGML parser failed on " + source + ": " + e, e)));
+      } catch (InterruptedException ignored) {
+        // the reader was closed
+      }
+    }
+  }
+
+  /** The next item; after {@link End} or {@link Failure}, End again. */
+  Item next() {
+    if (ended) {
+      return new End(header());
+    }
+    try {
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          Item item = startElement();
+          if (item != null) {
+            return item;
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+        }
+      }
+      ended = true;
+      return new End(header());
+    } catch (XMLStreamException e) {
+      ended = true;
+      return new Failure(malformed(e, xml.getLocation()));
+    } catch (CityGMLReadException e) {
+      ended = true;
+      return new Failure(translate(e));
+    } catch (RuntimeException e) {
+      ended = true;
+      return new Failure(new TwinFormatException(here(), "unreadable CityGML content: " + e, e));
+    }
+  }
+
+  private Header header() {
+    return new Header(version, identifier, title, description, crsText);
+  }
+
+  private @Nullable Item startElement() throws XMLStreamException, CityGMLReadException {
+    if (depth == 1) {
+      version = versionOf(xml.getNamespaceURI());
+      identifier = gmlId();
+      if (!xml.getLocalName().equals("CityModel") && isFeature()) {
+        return feature(); // a document whose root is a single feature
+      }
+      return null;
+    }
+    if (depth == 2) {
+      property = xml.getLocalName();
+      if (inHeader && (property.equals("name") || property.equals("description"))) {
+        String text = xml.getElementText().strip(); // moves to the end element
+        depth--;
+        if (property.equals("name") && title == null) {
+          title = text;
+        } else if (property.equals("description")) {
+          description = text;
+        }
+      }
+      return null;
+    }
+    if (depth == 3) {
+      if (property.equals("boundedBy")) {
+        if (crsText == null && xml.getLocalName().equals("Envelope")) {
+          crsText = xml.getAttributeValue(null, "srsName");
+        }
+      } else if (isFeature()) {
+        return feature();
+      } else if (property.endsWith("Member") || property.endsWith("Members")) {
+        Warning w =
+            new Warning(
+                "skipped feature",
+                "unknown feature {"
+                    + xml.getNamespaceURI()
+                    + "}"
+                    + xml.getLocalName()
+                    + " (an ADE without a registered module?); skipped",
+                here());
+        skipElement();
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private Parsed feature() throws CityGMLReadException {
+    SourceLocation at = here();
+    inHeader = false;
+    AbstractFeature f = factory.createCityGMLReader(new Subtree(xml, this)).next();
+    depth--; // the view consumed the feature's end element
+    return new Parsed(f, header(), at);
+  }
+
+  private boolean isFeature() {
+    return objects.getBuilder(xml.getName(), org.xmlobjects.gml.model.feature.AbstractFeature.class)
+        != null;
+  }
+
+  private @Nullable String gmlId() {
+    for (int i = 0; i < xml.getAttributeCount(); i++) {
+      String ns = xml.getAttributeNamespace(i);
+      if (xml.getAttributeLocalName(i).equals("id")
+          && ns != null
+          && ns.startsWith("http://www.opengis.net/gml")) {
+        return xml.getAttributeValue(i);
+      }
+    }
+    return null;
+  }
+
+  private SourceLocation here() {
+    Location l = xml.getLocation();
+    return SourceLocation.at(source, l.getLineNumber(), l.getColumnNumber());
+  }
+
+  private void skipElement() throws XMLStreamException {
+    int level = 1;
+    while (level > 0) {
+      int e = xml.next();
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        level++;
+      } else if (e == XMLStreamConstants.END_ELEMENT) {
+        level--;
+      }
+    }
+    depth--;
+  }
+
+  private static String versionOf(@Nullable String namespace) {
+    CityGMLVersion v = namespace == null ? null : CityGMLModules.getCityGMLVersion(namespace);
+    return v == null ? "unknown" : v.toString();
+  }
+
+  private TwinFormatException malformed(XMLStreamException e, @Nullable Location fallback) {
+    Location l = e.getLocation() != null ? e.getLocation() : fallback;
+    SourceLocation at =
+        l == null
+            ? SourceLocation.of(source)
+            : new SourceLocation(
+                source, l.getLineNumber(), l.getColumnNumber(), l.getCharacterOffset(), null);
+    return new TwinFormatException(at, "malformed CityGML: " + cleanMessage(e.getMessage()), e);
+  }
+
+  private TwinFormatException translate(CityGMLReadException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof XMLStreamException && ((XMLStreamException) t).getLocation() != null) {
+        return malformed((XMLStreamException) t, null);
+      }
+    }
+    StringBuilder why = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().equals("Caused by:")) {
+        why.append(why.length() == 0 ? "" : ": ").append(t.getMessage());
+      }
+    }
+    return new TwinFormatException(here(), "malformed CityGML: " + why, e);
+  }
+
+  private static String cleanMessage(@Nullable String m) {
+    if (m == null) {
+      return "parse error";
+    }
+    int i = m.indexOf("Message: ");
+    return i >= 0 ? m.substring(i + 9).strip() : m.strip();
+  }
+
+  void close() throws IOException {
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      // the input stream is closed next
+    } finally {
+      in.close();
+    }
+  }
+
+  /**
+   * The part of a stream from the current start element to its end element, as a document of its
+   * own; namespaces declared further out stay visible. Closing it leaves the stream open.
+   */
+  private static final class Subtree extends StreamReaderDelegate {
+    private final GmlParser parser;
+    private int state; // 0 before the element, 1 inside, 2 after
+    private int level;
+
+    Subtree(XMLStreamReader reader, GmlParser parser) {
+      super(reader);
+      this.parser = parser;
+    }
+
+    @Override
+    public int getEventType() {
+      return state == 0 ? START_DOCUMENT : state == 2 ? END_DOCUMENT : super.getEventType();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return state != 2;
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+      if (state == 0) {
+        state = 1;
+        level = 1;
+        return START_ELEMENT;
+      }
+      if (level == 0) {
+        state = 2;
+        return END_DOCUMENT;
+      }
+      int e = super.next();
+      if (e == START_ELEMENT) {
+        level++;
+        if (parser.crsText == null) {
+          // a file without a model envelope: the CRS of its first geometry
+          parser.crsText = getAttributeValue(null, "srsName");
+        }
+      } else if (e == END_ELEMENT) {
+        level--;
+      }
+      return e;
+    }
+
+    @Override
+    public int nextTag() throws XMLStreamException {
+      int e = next();
+      while ((e == CHARACTERS && isWhiteSpace())
+          || e == SPACE
+          || e == COMMENT
+          || e == PROCESSING_INSTRUCTION) {
+        e = next();
+      }
+      return e;
+    }
+
+    @Override
+    public void close() {
+      // the underlying stream goes on
+    }
+  }
+}
