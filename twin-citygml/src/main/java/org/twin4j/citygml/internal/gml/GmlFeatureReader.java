@@ -896,23 +896,22 @@ final class GmlFeatureReader {
 
     /** The appearances of an object, its boundary surfaces and openings, and its children. */
     void collect(AbstractCityObject o) {
-      for (AbstractAppearanceProperty p : o.getAppearances()) {
-        if (p.getObject() instanceof Appearance) {
-          add((Appearance) p.getObject());
-        }
-      }
+      own(o);
       if (o instanceof AbstractSpace) {
         for (AbstractSpaceBoundaryProperty p : ((AbstractSpace) o).getBoundaries()) {
-          if (p.getObject() != null) {
-            collect(p.getObject());
-          }
-        }
-      }
-      if (o instanceof AbstractConstructionSurface) {
-        for (AbstractFillingSurfaceProperty p :
-            ((AbstractConstructionSurface) o).getFillingSurfaces()) {
-          if (p.getObject() != null) {
-            collect(p.getObject());
+          AbstractSpaceBoundary boundary = p.getObject();
+          if (boundary instanceof AbstractThematicSurface) {
+            own(boundary);
+            if (boundary instanceof AbstractConstructionSurface) {
+              for (AbstractFillingSurfaceProperty f :
+                  ((AbstractConstructionSurface) boundary).getFillingSurfaces()) {
+                if (f.getObject() != null) {
+                  own(f.getObject());
+                }
+              }
+            }
+          } else if (boundary != null) {
+            collect(boundary);
           }
         }
       }
@@ -920,12 +919,22 @@ final class GmlFeatureReader {
         for (org.citygml4j.core.model.relief.AbstractReliefComponentProperty p :
             ((ReliefFeature) o).getReliefComponents()) {
           if (p.getObject() != null) {
-            collect(p.getObject());
+            own(p.getObject());
           }
         }
       }
       for (AbstractCityObject child : children(o, null)) {
         collect(child);
+      }
+    }
+
+    private void own(AbstractCityObject o) {
+      if (o.isSetAppearances()) {
+        for (AbstractAppearanceProperty p : o.getAppearances()) {
+          if (p.getObject() instanceof Appearance) {
+            add((Appearance) p.getObject());
+          }
+        }
       }
     }
 
