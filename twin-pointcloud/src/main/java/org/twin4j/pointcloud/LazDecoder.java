@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.pointcloud;
+
+import com.github.mreutegg.laszip4j.laslib.LASreadOpener;
+import com.github.mreutegg.laszip4j.laslib.LASreader;
+import com.github.mreutegg.laszip4j.laszip.ByteStreamOutArray;
+import com.github.mreutegg.laszip4j.laszip.LASwritePoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.twin4j.core.io.SourceLocation;
+import org.twin4j.core.io.TwinFormatException;
+
+/**
+ * Decompresses the points of a LAZ file into plain LAS point records, one LASzip chunk at a time,
+ * with laszip4j doing the arithmetic decoding.
+ *
+ * <p>LASzip chunks (50 000 points by default) are independent, so with {@code threads > 1} each of
+ * {@code threads} lanes owns a laszip4j reader and decodes chunks {@code lane, lane + threads, …}
+ * ahead of the consumer, which takes them in file order: the output does not depend on the number
+ * of threads. Each lane keeps at most two decoded chunks waiting. Files whose chunks vary in size
+ * (LASzip's "adaptive" chunking) are decoded on the calling thread.
+ */
+final class LazDecoder implements AutoCloseable {
+
+  private static final int LANE_DEPTH = 2;
+
+  private final Path path;
+  private final String name;
+  private final long count;
+  private final long chunkSize;
+  private final int recordLength;
+  private final long chunks;
+  private final List<Lane> lanes = new ArrayList<>();
+  private @Nullable LASreader sequential;
+  private long nextChunk;
+  private volatile boolean closed;
+
+  /** A decoded block of records, or the failure that stopped its lane. */
+  private record Block(@Nullable ByteBuffer records, int points, @Nullable String error) {}
+
+  LazDecoder(Path path, String name, long count, long chunkSize, int recordLength, int threads)
+      throws IOException {
+    this.path = path;
+    this.name = name;
+    this.count = count;
+    this.recordLength = recordLength;
+    boolean fixed = chunkSize > 0 && chunkSize < 0xFFFFFFFFL;
+    this.chunkSize = fixed ? chunkSize : Math.min(count, 50_000L);
+    this.chunks = count == 0 ? 0 : (count + this.chunkSize - 1) / this.chunkSize;
+    int lanesWanted = fixed ? (int) Math.min(threads, chunks) : 1;
+    if (lanesWanted > 1) {
+      for (int j = 0; j < lanesWanted; j++) {
+        Lane lane = new Lane(j, lanesWanted);
+        lanes.add(lane);
+        lane.thread.start();
+      }
+    } else {
+      sequential = open();
+    }
+  }
+
+  private LASreader open() throws IOException {
+    LASreader r;
+    try {
+      r = new LASreadOpener().open(path.toString());
+    } catch (RuntimeException e) {
+      throw new TwinFormatException(
+          SourceLocation.of(name), "laszip4j cannot open the compressed points: " + e, e);
+    }
+    if (r == null) {
+      throw new TwinFormatException(
+          SourceLocation.of(name), "laszip4j cannot open the compressed points");
+    }
+    return r;
+  }
+
+  /** The number of points in chunk {@code k}. */
+  private int pointsIn(long k) {
+    return (int) Math.min(chunkSize, count - k * chunkSize);
+  }
+
+  /**
+   * Decodes {@code n} points at the reader's position into records.
+   *
+   * @return the records, or null with {@code failed[0]} set to how many points were decoded
+   */
+  private static @Nullable ByteBuffer decode(LASreader r, int n, int recordLength, int[] done) {
+    LASwritePoint w = new LASwritePoint();
+    ByteStreamOutArray out = new ByteStreamOutArray((long) n * recordLength);
+    w.setup(r.header.laszip.num_items, r.header.laszip.items);
+    w.init(out);
+    for (int i = 0; i < n; i++) {
+      if (!r.read_point()) {
+        done[0] = i;
+        return null;
+      }
+      w.write(r.point.PointRecords);
+    }
+    w.done();
+    done[0] = n;
+    ByteBuffer b = out.takeData();
+    b.order(ByteOrder.LITTLE_ENDIAN);
+    return b;
+  }
+
+  /** Tells whether another chunk of records is to come. */
+  boolean hasNext() {
+    return nextChunk < chunks;
+  }
+
+  /**
+   * Returns the records of the next LASzip chunk, in file order.
+   *
+   * @return a little-endian buffer of {@code points * recordLength} bytes from index 0
+   */
+  ByteBuffer next() throws IOException {
+    long k = nextChunk++;
+    int n = pointsIn(k);
+    Block b;
+    if (lanes.isEmpty()) {
+      LASreader r = sequential;
+      int[] done = new int[1];
+      ByteBuffer records;
+      try {
+        records = decode(r, n, recordLength, done);
+      } catch (RuntimeException e) {
+        throw corrupt(k, 0, e.toString());
+      }
+      b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
+    } else {
+      Lane lane = lanes.get((int) (k % lanes.size()));
+      try {
+        b = lane.queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while decoding " + name);
+      }
+    }
+    if (b.records == null) {
+      throw corrupt(k, b.points, String.valueOf(b.error));
+    }
+    return b.records;
+  }
+
+  private TwinFormatException corrupt(long k, int decoded, String why) {
+    long at = k * chunkSize + decoded;
+    return new TwinFormatException(
+        SourceLocation.of(name),
+        "the compressed points are corrupt or truncated: chunk "
+            + k
+            + " of "
+            + chunks
+            + " ends after "
+            + decoded
+            + " of "
+            + pointsIn(k)
+            + " points (point "
+            + at
+            + " of "
+            + count
+            + "): "
+            + why);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (Lane lane : lanes) {
+      lane.thread.interrupt();
+    }
+    for (Lane lane : lanes) {
+      try {
+        lane.thread.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (sequential != null) {
+      closeQuietly(sequential);
+      sequential = null;
+    }
+  }
+
+  private static void closeQuietly(LASreader r) {
+    try {
+      r.close();
+    } catch (RuntimeException e) {
+      System.getLogger(LasReader.class.getName())
+          .log(System.Logger.Level.DEBUG, "closing a laszip4j reader failed", e);
+    }
+  }
+
+  /** One decoding thread with its own laszip4j reader, taking every {@code stride}-th chunk. */
+  private final class Lane implements Runnable {
+    final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(LANE_DEPTH);
+    final Thread thread;
+    private final int first;
+    private final int stride;
+
+    Lane(int first, int stride) {
+      this.first = first;
+      this.stride = stride;
+      this.thread = new Thread(this, "twin-laz-" + name + "-" + first);
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      LASreader r = null;
+      try {
+        r = open();
+        for (long k = first; k < chunks && !closed; k += stride) {
+          Block b;
+          try {
+            if (!r.seek(k * chunkSize)) {
+              b = new Block(null, 0, "laszip4j cannot seek to the chunk");
+            } else {
+              int[] done = new int[1];
+              ByteBuffer records = decode(r, pointsIn(k), recordLength, done);
+              b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
+            }
+          } catch (RuntimeException e) {
+            b = new Block(null, 0, e.toString());
+          }
+          queue.put(b);
+          if (b.records == null) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        // closed: stop quietly
+      } catch (IOException e) {
+        try {
+          queue.put(new Block(null, 0, e.getMessage()));
+        } catch (InterruptedException ie) {
+          // closed meanwhile
+        }
+      } finally {
+        if (r != null) {
+          closeQuietly(r);
+        }
+      }
+    }
+  }
+}
