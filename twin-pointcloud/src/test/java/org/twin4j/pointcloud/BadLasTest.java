@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.pointcloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twin4j.core.io.TwinFormatException;
+
+/** Broken LAS/LAZ files made from the real ones: a clear error naming the file and the place. */
+class BadLasTest {
+
+  @TempDir Path dir;
+
+  private Path cut(String name, int bytes) throws Exception {
+    byte[] all = Files.readAllBytes(LidarData.file(name));
+    Path p = dir.resolve("cut-" + name);
+    Files.write(p, Arrays.copyOf(all, bytes));
+    return p;
+  }
+
+  private Path patched(String name, int at, byte... values) throws Exception {
+    byte[] all = Files.readAllBytes(LidarData.file(name));
+    System.arraycopy(values, 0, all, at, values.length);
+    Path p = dir.resolve("patched-" + name);
+    Files.write(p, all);
+    return p;
+  }
+
+  private TwinFormatException fails(Path p) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () ->
+            assertThrows(
+                TwinFormatException.class,
+                () -> LasFiles.read(p, LasReadOptions.defaults().withListener(w -> {}))));
+  }
+
+  @Test
+  void read_truncatedLas_namesCountsAndCompletePoints() throws Exception {
+    Path p = cut("autzen_trim.las", 2_000_000);
+    TwinFormatException e = fails(p);
+    assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    assertTrue(e.getMessage().contains("110000 points of 34 bytes"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains((2_000_000 - 2038) / 34 + " complete points"), e.getMessage());
+  }
+
+  @Test
+  void read_truncatedLaz_failsWithPointIndex() throws Exception {
+    for (int threads : new int[] {1, 2}) {
+      Path p = cut("ahn3_cropped_1.laz", 2_000_000);
+      TwinFormatException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  assertThrows(
+                      TwinFormatException.class,
+                      () ->
+                          LasFiles.read(
+                              p,
+                              LasReadOptions.defaults()
+                                  .withThreads(threads)
+                                  .withListener(w -> {}))));
+      assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("corrupt or truncated") || e.getMessage().contains("laszip4j"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void read_emptyAndTinyFiles_saySo() throws Exception {
+    Path empty = dir.resolve("empty.las");
+    Files.write(empty, new byte[0]);
+    assertTrue(fails(empty).getMessage().contains("has 0 bytes"));
+    Path text = dir.resolve("text.las");
+    Files.writeString(text, "x y z\n".repeat(100));
+    TwinFormatException e = fails(text);
+    assertTrue(e.getMessage().contains("not a LAS or LAZ file"), e.getMessage());
+    assertEquals(0, e.location().byteOffset());
+  }
+
+  @Test
+  void read_recordLengthShorterThanFormat_namesTheField() throws Exception {
+    Path p = patched("autzen_trim.las", 105, (byte) 20, (byte) 0);
+    TwinFormatException e = fails(p);
+    assertTrue(e.getMessage().contains("record length 20"), e.getMessage());
+    assertEquals(105, e.location().byteOffset());
+  }
+
+  @Test
+  void read_vlrPastThePoints_namesTheRecord() throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 9);
+    Path p = patched("autzen_trim.las", 100, b.array());
+    TwinFormatException e = fails(p);
+    assertTrue(e.getMessage().contains("VLR 6 of 9"), e.getMessage());
+  }
+
+  @Test
+  void read_zeroScale_isAnError() throws Exception {
+    Path p = patched("warsaw_small.las", 131, new byte[8]);
+    TwinFormatException e = fails(p);
+    assertTrue(e.getMessage().contains("scale"), e.getMessage());
+  }
+
+  @Test
+  void read_lazWithoutLaszipRecord_isAnError() throws Exception {
+    // set the compression bit on a plain LAS file: the LASzip record is missing
+    Path p = patched("warsaw_small.las", 104, (byte) (3 | 0x80));
+    TwinFormatException e = fails(p);
+    assertTrue(e.getMessage().contains("no LASzip record"), e.getMessage());
+  }
+}
