@@ -334,6 +334,140 @@ public final class PointCloud {
     return (int) size;
   }
 
+  /**
+   * Returns a builder of a cloud with the given schema (for synthetic data and for copies with
+   * shifted coordinates).
+   *
+   * @param schema the schema of the points to add
+   * @return a new builder
+   */
+  public static Builder builder(PointSchema schema) {
+    return new Builder(schema);
+  }
+
+  /**
+   * Builds a cloud point by point, filling chunks as it goes. Single use: {@link #build()} once.
+   * Not thread-safe.
+   */
+  public static final class Builder {
+    private final PointSchema schema;
+    private final List<PointChunk> full = new ArrayList<>();
+    private PointChunk current;
+    private int used;
+    private @Nullable CrsIdentifier crs;
+    private boolean built;
+
+    private Builder(PointSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      this.current = new PointChunk(schema, CHUNK_SIZE);
+    }
+
+    /**
+     * Sets the CRS of the cloud.
+     *
+     * @param c the CRS, or null
+     * @return this builder
+     */
+    public Builder crs(@Nullable CrsIdentifier c) {
+      this.crs = c;
+      return this;
+    }
+
+    private int slot() {
+      if (built) {
+        throw new IllegalStateException("build() was already called");
+      }
+      if (used == CHUNK_SIZE) {
+        full.add(current);
+        current = new PointChunk(schema, CHUNK_SIZE);
+        used = 0;
+      }
+      return used++;
+    }
+
+    private int quantize(double v, double scale, double offset) {
+      double q = Math.rint((v - offset) / scale);
+      if (!(q >= Integer.MIN_VALUE && q <= Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException(
+            "coordinate "
+                + v
+                + " does not fit the schema's scale "
+                + scale
+                + " and offset "
+                + offset);
+      }
+      return (int) q;
+    }
+
+    /**
+     * Adds a point with the given coordinates, class and returns; other dimensions are zero.
+     *
+     * @param x x in CRS units
+     * @param y y in CRS units
+     * @param z z in CRS units
+     * @param classification the class, 0–255
+     * @param returnNumber the return number, 0–15
+     * @param numberOfReturns the number of returns, 0–15
+     * @return this builder
+     */
+    public Builder add(
+        double x, double y, double z, int classification, int returnNumber, int numberOfReturns) {
+      int xi = quantize(x, schema.scaleX(), schema.offsetX());
+      int yi = quantize(y, schema.scaleY(), schema.offsetY());
+      int zi = quantize(z, schema.scaleZ(), schema.offsetZ());
+      int j = slot();
+      current.x[j] = xi;
+      current.y[j] = yi;
+      current.z[j] = zi;
+      current.classification[j] = (byte) classification;
+      current.returns[j] = (byte) ((returnNumber & 0x0F) | (numberOfReturns & 0x0F) << 4);
+      return this;
+    }
+
+    /**
+     * Adds a copy of a point of another chunk with the same schema, shifted.
+     *
+     * @param from the chunk
+     * @param i the point's index in it
+     * @param dx added to x, in CRS units
+     * @param dy added to y
+     * @param dz added to z
+     * @return this builder
+     */
+    public Builder add(PointChunk from, int i, double dx, double dy, double dz) {
+      if (!from.schema.equals(schema)) {
+        throw new IllegalArgumentException("the chunk follows another schema");
+      }
+      int xi = quantize(from.x(i) + dx, schema.scaleX(), schema.offsetX());
+      int yi = quantize(from.y(i) + dy, schema.scaleY(), schema.offsetY());
+      int zi = quantize(from.z(i) + dz, schema.scaleZ(), schema.offsetZ());
+      int j = slot();
+      from.copyTo(i, current, j);
+      current.x[j] = xi;
+      current.y[j] = yi;
+      current.z[j] = zi;
+      return this;
+    }
+
+    /**
+     * Builds the cloud.
+     *
+     * @return the cloud
+     * @throws IllegalStateException if called twice
+     */
+    public PointCloud build() {
+      if (built) {
+        throw new IllegalStateException("build() was already called");
+      }
+      built = true;
+      List<PointChunk> chunks = new ArrayList<>(full);
+      if (used > 0) {
+        chunks.add(used == CHUNK_SIZE ? current : current.truncate(used));
+      }
+      return new PointCloud(schema, crs, null, chunks);
+    }
+  }
+
   @Override
   public String toString() {
     return "PointCloud[" + size + " points, format " + schema.pointFormat() + ", crs " + crs + "]";
