@@ -70,7 +70,7 @@ public final class LasWriter implements AutoCloseable {
     int format = options.pointFormat() >= 0 ? options.pointFormat() : nearest(source, versionMinor);
     PointSchema s = source.withFormat(format, source.extraBytes(), source.extraDimensions());
     this.schema = s;
-    this.records = records(template, crs, versionMinor);
+    this.records = records(template, crs, versionMinor, source);
     int size = versionMinor == 4 ? 375 : 227;
     this.headerSize = size;
     long off = size;
@@ -131,9 +131,14 @@ public final class LasWriter implements AutoCloseable {
   }
 
   private static List<LasRecord> records(
-      @Nullable LasHeader template, @Nullable CrsIdentifier crs, int minor) {
+      @Nullable LasHeader template, @Nullable CrsIdentifier crs, int minor, PointSchema source) {
     List<LasRecord> out = new ArrayList<>();
     boolean hasCrs = false;
+    boolean hasExtra =
+        template != null && template.records().stream().anyMatch(r -> r.is("LASF_Spec", 4));
+    if (!hasExtra && !source.extraDimensions().isEmpty()) {
+      out.add(extraBytesRecord(source));
+    }
     if (template != null) {
       for (LasRecord r : template.records()) {
         if (r.is("laszip encoded", 22204)) {
@@ -161,6 +166,31 @@ public final class LasWriter implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** An Extra Bytes record (LAS 1.4 R15 §2.6.2) describing the schema's extra dimensions. */
+  private static LasRecord extraBytesRecord(PointSchema s) {
+    List<ExtraDimension> dims = s.extraDimensions();
+    ByteBuffer b = ByteBuffer.allocate(192 * dims.size()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int k = 0; k < dims.size(); k++) {
+      ExtraDimension d = dims.get(k);
+      int p = 192 * k;
+      boolean typed = d.type() != ExtraDimension.Type.BYTES;
+      b.put(p + 2, (byte) d.type().ordinal());
+      int options = typed ? 0 : d.byteSize();
+      if (typed && d.scale() != 1) {
+        options |= 8;
+        b.putDouble(p + 112, d.scale());
+      }
+      if (typed && d.offset() != 0) {
+        options |= 16;
+        b.putDouble(p + 136, d.offset());
+      }
+      b.put(p + 3, (byte) options);
+      putText(b, p + 4, 32, d.name());
+      putText(b, p + 160, 32, d.description());
+    }
+    return new LasRecord("LASF_Spec", 4, "Extra Bytes", b.array(), false);
   }
 
   /** A GeoTIFF key directory naming the EPSG code(s) of a CRS. */

@@ -362,6 +362,16 @@ public final class PointCloud {
       this.current = new PointChunk(schema, CHUNK_SIZE);
     }
 
+    /** The index in {@link #current()} of the point added last. */
+    int slotUsed() {
+      return used - 1;
+    }
+
+    /** The chunk being filled. */
+    PointChunk current() {
+      return current;
+    }
+
     /**
      * Sets the CRS of the cloud.
      *
@@ -373,7 +383,8 @@ public final class PointCloud {
       return this;
     }
 
-    private int slot() {
+    /** The slot of the next point in {@link #current()}, starting a new chunk when full. */
+    int slot() {
       if (built) {
         throw new IllegalStateException("build() was already called");
       }
