@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Convert a city model file: CityGML 1.0/2.0/3.0, CityJSON 1.0/1.1/2.0 or CityJSONSeq in;",
       "CityGML 2.0 or 3.0, CityJSON 2.0 or CityJSONSeq out. Objects are streamed one at a time.",
-      "Whatever the output cannot hold is reported with counts. OUT appears only on success."
+      "Whatever the output cannot hold is reported with counts. OUT appears only on success.",
+      "Point clouds: LAS/LAZ (or Arrow IPC) in; LAS 1.2/1.4 or Arrow IPC (.arrow) out."
     })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -70,8 +71,19 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Validate CityGML input against its XML schemas first.")
   private boolean validate;
 
+  @Option(
+      names = "--las-version",
+      defaultValue = "1.4",
+      paramLabel = "V",
+      description = "For point clouds: the LAS version of a .las output, 1.2 or 1.4 (default).")
+  private String lasVersion;
+
   @Override
   public Integer call() throws IOException {
+    if (PointFiles.isPoints(in)) {
+      PointFiles.convert(in, out, lasVersion, spec.commandLine().getOut());
+      return 0;
+    }
     WriteOptions options = options();
     ConversionResult r =
         CityFiles.convert(in, out, options, new ReadOptions(WarningListener.silent(), validate));

@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Describe a CityGML (1.0, 2.0, 3.0), CityJSON (1.0, 1.1, 2.0) or CityJSONSeq file:",
       "format, version, CRS, objects by type (nested ones included), top-level objects, LODs,",
-      "vertices and bounds. The file is streamed; its format is detected from its content."
+      "vertices and bounds. The file is streamed; its format is detected from its content.",
+      "For a LAS or LAZ file (by extension): version, point format, points, bounds, CRS,",
+      "classes and returns counted from the points, and the header's disagreements."
     })
 final class InfoCommand implements Callable<Integer> {
 
@@ -92,6 +94,10 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (PointInfo.accepts(file)) {
+      PointInfo.print(file, json, spec.commandLine().getOut());
+      return 0;
+    }
     ReadOptions options = new ReadOptions(WarningListener.silent(), validate);
     Figures f = new Figures();
     DocumentInfo info;

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
       "twin4j: LiDAR to an indexed 3D city model, CityGML and CityJSON, and the questions planners ask.",
       ""
     },
-    subcommands = {InfoCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      InfoCommand.class,
+      ConvertCommand.class,
+      GroundCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {"", "Run 'twin help COMMAND' for the options of a command."})
 public final class TwinCommand implements Runnable {
 
@@ -42,6 +47,10 @@ public final class TwinCommand implements Runnable {
       description = "Print stack traces with errors.")
   private boolean verbose;
 
+  /** Arrow reports its allocator choice at INFO on first use; the command keeps quiet about it. */
+  private static final java.util.logging.Logger QUIET_ARROW =
+      java.util.logging.Logger.getLogger("org.apache.arrow");
+
   /** Creates the command; picocli calls this. */
   public TwinCommand() {}
 
@@ -51,6 +60,7 @@ public final class TwinCommand implements Runnable {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
+    QUIET_ARROW.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

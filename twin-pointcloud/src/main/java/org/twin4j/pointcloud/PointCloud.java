@@ -131,6 +131,16 @@ public final class PointCloud {
   }
 
   /**
+   * Returns the bytes of column data a cloud of a schema holds per point.
+   *
+   * @param schema the schema
+   * @return the bytes per point
+   */
+  public static int bytesPerPoint(PointSchema schema) {
+    return PointChunk.bytesPerPoint(schema);
+  }
+
+  /**
    * Returns the chunk holding a point.
    *
    * @param i the point's index

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code twin info}, {@code twin ground} and {@code twin convert} on the real LiDAR files. */
+class PointCommandsTest {
+
+  @TempDir Path dir;
+
+  private static Path data(String name) {
+    return Path.of(System.getProperty("twin.data.dir", "../data"), "lidar", name);
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = TwinCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  private static JsonNode info(Path file) throws Exception {
+    String[] r = run("info", "--json", file.toString());
+    assertEquals("0", r[0], r[2]);
+    return new ObjectMapper().readTree(r[1]);
+  }
+
+  private static Map<String, Long> classes(JsonNode j) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    j.get("classes").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "autzen_trim.laz; LAZ; 1.2; 3; 110000; 636001.76 848935.20 406.26 637179.22 849497.90"
+            + " 520.51; PROJCS[; 1=83893 2=26107",
+        "ahn3_cropped_1.laz; LAZ; 1.2; 1; 640510; 84808.300 447412.800 -0.568 84999.999 447641.299"
+            + " 19.398; ; 1=196137 2=195988 6=246753 9=267 26=1365",
+        "file_with_both_wkt_and_geotiff_vlrs.las; LAS; 1.4; 6; 25408; 2445180 604300 1352.7"
+            + " 2445239.99 604339.98 1403.96; PROJCS[\"NAD83_2011_Nebraska_ft\"; 2=9808 3=158"
+            + " 4=724 5=10956 6=3737 7=25",
+        "las_with_several_extra_byte_bloc.laz; LAZ; 1.4; 8; 697721; 484649.36 6632629.73 99.65"
+            + " 484999.99 6632999.99 120.42; EPSG:2154; 1=3262 2=683023 3=960 4=873 5=9003 6=590"
+            + " 65=10",
+        "warsaw_small.las; LAS; 1.2; 3; 3000; 639913.26 485143.14 84.70 639946.75 485175.91"
+            + " 104.55; ; 0=433 2=1381 3=257 4=27 5=902"
+      })
+  void infoJson_keysFromThePoints(
+      String name,
+      String format,
+      String version,
+      int pointFormat,
+      long points,
+      String bounds,
+      String crs,
+      String classes)
+      throws Exception {
+    JsonNode j = info(data(name));
+    assertEquals(format, j.get("format").asText());
+    assertEquals(version, j.get("version").asText());
+    assertEquals(pointFormat, j.get("pointFormat").asInt());
+    assertEquals(points, j.get("points").asLong());
+    double[] expected =
+        Arrays.stream(bounds.trim().split(" +")).mapToDouble(Double::parseDouble).toArray();
+    for (int i = 0; i < 6; i++) {
+      assertEquals(expected[i], j.get("bounds").get(i).asDouble(), 1e-6, "bounds " + i);
+    }
+    if (crs == null) {
+      assertTrue(j.get("crs").isNull(), j.get("crs").toString());
+    } else {
+      assertTrue(j.get("crs").asText().startsWith(crs), j.get("crs").asText());
+    }
+    Map<String, Long> k = new LinkedHashMap<>();
+    for (String kv : classes.trim().split(" ")) {
+      String[] p = kv.split("=");
+      k.put(p[0], Long.parseLong(p[1]));
+    }
+    assertEquals(k, classes(j));
+  }
+
+  @Test
+  void ground_writesClassesKeepsCountAndPrintsThem() throws Exception {
+    Path out = dir.resolve("ground.las");
+    String[] r =
+        run("ground", data("ahn3_cropped_2.laz").toString(), "-o", out.toString(), "--score");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("classes: 1: "), r[1]);
+    assertTrue(r[1].contains("kappa 0.98"), r[1]);
+    JsonNode j = info(out);
+    assertEquals(208_432, j.get("points").asLong());
+    Map<String, Long> k = classes(j);
+    assertEquals(2, k.size(), k.toString());
+    assertEquals(208_432, k.get("1") + k.get("2"));
+    assertTrue(r[1].contains("2: " + k.get("2")), r[1]);
+  }
+
+  @Test
+  void convert_lazToLasAndArrowAndBack_samePoints() throws Exception {
+    Path las = dir.resolve("autzen.las");
+    String[] r = run("convert", data("autzen_trim.laz").toString(), las.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("converted 110000 points"), r[1]);
+    Path arrow = dir.resolve("autzen.arrow");
+    assertEquals("0", run("convert", las.toString(), arrow.toString())[0]);
+    Path back = dir.resolve("back.las");
+    assertEquals("0", run("convert", arrow.toString(), back.toString(), "--las-version", "1.2")[0]);
+    JsonNode a = info(data("autzen_trim.las"));
+    JsonNode b = info(back);
+    assertEquals(a.get("bounds"), b.get("bounds"));
+    assertEquals(a.get("classes"), b.get("classes"));
+    assertEquals(a.get("returns"), b.get("returns"));
+    assertEquals("1.2", b.get("version").asText());
+  }
+
+  @Test
+  void info_truncatedLaz_errorWithoutStackTraceAndNonZeroExit() throws Exception {
+    byte[] all = Files.readAllBytes(data("autzen_trim.laz"));
+    Path cut = dir.resolve("cut.laz");
+    Files.write(cut, Arrays.copyOf(all, 100_000));
+    String[] r = run("info", cut.toString());
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("cut.laz"), r[2]);
+    assertTrue(r[2].contains("corrupt or truncated"), r[2]);
+    assertFalse(r[2].contains("\tat "), "no stack trace: " + r[2]);
+  }
+
+  @Test
+  void convert_toLaz_refusedWithReason() {
+    String[] r =
+        run("convert", data("warsaw_small.las").toString(), dir.resolve("w.laz").toString());
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("laszip4j does not compress"), r[2]);
+    assertFalse(Files.exists(dir.resolve("w.laz")));
+  }
+}
