@@ -39,11 +39,20 @@ class BenchmarksSmokeIT {
         new String[] {"fzk-3.0", "lod3-2.0"},
         seen);
     run("org\\.twin4j\\.benchmarks\\.city\\.CityJson.*", "sample", new String[] {"zurich"}, seen);
+    run(
+        "org\\.twin4j\\.benchmarks\\.pointcloud\\.PointRead.*",
+        "sample",
+        new String[] {"autzen-las", "autzen-laz"},
+        seen);
+    run("org\\.twin4j\\.benchmarks\\.pointcloud\\.Ground.*", "tiles", new String[] {"1"}, seen);
     assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
     assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
     assertTrue(seen.contains("build/jts"), seen.toString());
     assertTrue(seen.contains("CityGmlReadBenchmark.read/citygml4j"), seen.toString());
     assertTrue(seen.contains("CityJsonReadBenchmark.read/citygml4j"), seen.toString());
+    assertTrue(seen.contains("PointReadBenchmark.read/laszip4j"), seen.toString());
+    assertTrue(seen.contains("PointReadBenchmark.read/twin-2t"), seen.toString());
+    assertTrue(seen.contains("GroundBenchmark.classify/null"), seen.toString());
     assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
   }
 
@@ -64,7 +73,7 @@ class BenchmarksSmokeIT {
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       String method = benchmark.replaceAll(".*\\.", "");
-      if (benchmark.contains(".city.")) {
+      if (benchmark.contains(".city.") || benchmark.contains(".pointcloud.")) {
         method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z]+)$", "$1");
       }
       String label = method + "/" + r.getParams().getParam("impl");

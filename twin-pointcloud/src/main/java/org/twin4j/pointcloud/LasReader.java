@@ -80,7 +80,13 @@ public final class LasReader implements AutoCloseable {
       this.laz =
           header.compressed()
               ? new LazDecoder(
-                  path, name, count, p.lazChunkSize, schema.recordLength(), options.threads())
+                  path,
+                  name,
+                  header.offsetToPoints(),
+                  count,
+                  p.lazChunkSize,
+                  schema.recordLength(),
+                  options.threads())
               : null;
       ok = true;
     } finally {

@@ -5,11 +5,15 @@ package org.twin4j.pointcloud;
 import com.github.mreutegg.laszip4j.laslib.LASreadOpener;
 import com.github.mreutegg.laszip4j.laslib.LASreader;
 import com.github.mreutegg.laszip4j.laszip.ByteStreamOutArray;
+import com.github.mreutegg.laszip4j.laszip.LASreadPoint;
 import com.github.mreutegg.laszip4j.laszip.LASwritePoint;
+import com.github.mreutegg.laszip4j.laszip.LASzip;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,28 +38,39 @@ final class LazDecoder implements AutoCloseable {
   private static final int LANE_DEPTH = 2;
 
   private final Path path;
+  private final long offsetToPoints;
   private final String name;
   private final long count;
   private final long chunkSize;
   private final int recordLength;
   private final long chunks;
   private final List<Lane> lanes = new ArrayList<>();
-  private @Nullable LASreader sequential;
+  private final @Nullable ByteBuffer mapped;
+  private @Nullable Source sequential;
   private long nextChunk;
   private volatile boolean closed;
 
   /** A decoded block of records, or the failure that stopped its lane. */
   private record Block(@Nullable ByteBuffer records, int points, @Nullable String error) {}
 
-  LazDecoder(Path path, String name, long count, long chunkSize, int recordLength, int threads)
+  LazDecoder(
+      Path path,
+      String name,
+      long offsetToPoints,
+      long count,
+      long chunkSize,
+      int recordLength,
+      int threads)
       throws IOException {
     this.path = path;
+    this.offsetToPoints = offsetToPoints;
     this.name = name;
     this.count = count;
     this.recordLength = recordLength;
     boolean fixed = chunkSize > 0 && chunkSize < 0xFFFFFFFFL;
     this.chunkSize = fixed ? chunkSize : Math.min(count, 50_000L);
     this.chunks = count == 0 ? 0 : (count + this.chunkSize - 1) / this.chunkSize;
+    this.mapped = map(path);
     int lanesWanted = fixed ? (int) Math.min(threads, chunks) : 1;
     if (lanesWanted > 1) {
       for (int j = 0; j < lanesWanted; j++) {
@@ -64,7 +79,68 @@ final class LazDecoder implements AutoCloseable {
         lane.thread.start();
       }
     } else {
-      sequential = open();
+      sequential = new Source();
+    }
+  }
+
+  private static @Nullable ByteBuffer map(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = ch.size();
+      return size <= Integer.MAX_VALUE
+          ? ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN)
+          : null;
+    }
+  }
+
+  /**
+   * One decoder: a laszip4j reader for the header and the point layout, and laszip4j's point
+   * decompressor fed from {@link LazByteStream} over the file's map (or laszip4j's own stream for
+   * files above 2 GiB).
+   */
+  private final class Source {
+    final LASreader meta;
+    final @Nullable LASreadPoint points;
+    long current;
+
+    Source() throws IOException {
+      meta = open();
+      LASreadPoint p = null;
+      if (mapped != null) {
+        p = new LASreadPoint(LASzip.LASZIP_DECOMPRESS_SELECTIVE_ALL);
+        LASzip laszip = meta.header.laszip;
+        LazByteStream in = new LazByteStream(mapped);
+        if (!p.setup(laszip.num_items, laszip.items, laszip)
+            // the file's own offset: laszip4j's header shows the offset without its LASzip record
+            || !in.seek(offsetToPoints)
+            || !p.init(in)) {
+          p = null;
+        }
+      }
+      points = p;
+    }
+
+    boolean seek(long target) {
+      if (points == null) {
+        return meta.seek(target);
+      }
+      if (target == current) {
+        return true;
+      }
+      boolean ok = points.seek((int) current, (int) target);
+      current = target;
+      return ok;
+    }
+
+    boolean read() {
+      if (points == null) {
+        return meta.read_point();
+      }
+      current++;
+      return points.read(meta.point.PointRecords);
+    }
+
+    void close() {
+      closeQuietly(meta);
     }
   }
 
@@ -93,17 +169,17 @@ final class LazDecoder implements AutoCloseable {
    *
    * @return the records, or null with {@code failed[0]} set to how many points were decoded
    */
-  private static @Nullable ByteBuffer decode(LASreader r, int n, int recordLength, int[] done) {
+  private static @Nullable ByteBuffer decode(Source r, int n, int recordLength, int[] done) {
     LASwritePoint w = new LASwritePoint();
     ByteStreamOutArray out = new ByteStreamOutArray((long) n * recordLength);
-    w.setup(r.header.laszip.num_items, r.header.laszip.items);
+    w.setup(r.meta.header.laszip.num_items, r.meta.header.laszip.items);
     w.init(out);
     for (int i = 0; i < n; i++) {
-      if (!r.read_point()) {
+      if (!r.read()) {
         done[0] = i;
         return null;
       }
-      w.write(r.point.PointRecords);
+      w.write(r.meta.point.PointRecords);
     }
     w.done();
     done[0] = n;
@@ -127,7 +203,7 @@ final class LazDecoder implements AutoCloseable {
     int n = pointsIn(k);
     Block b;
     if (lanes.isEmpty()) {
-      LASreader r = sequential;
+      Source r = sequential;
       int[] done = new int[1];
       ByteBuffer records;
       try {
@@ -186,7 +262,7 @@ final class LazDecoder implements AutoCloseable {
       }
     }
     if (sequential != null) {
-      closeQuietly(sequential);
+      sequential.close();
       sequential = null;
     }
   }
@@ -216,9 +292,9 @@ final class LazDecoder implements AutoCloseable {
 
     @Override
     public void run() {
-      LASreader r = null;
+      Source r = null;
       try {
-        r = open();
+        r = new Source();
         for (long k = first; k < chunks && !closed; k += stride) {
           Block b;
           try {
@@ -247,7 +323,7 @@ final class LazDecoder implements AutoCloseable {
         }
       } finally {
         if (r != null) {
-          closeQuietly(r);
+          r.close();
         }
       }
     }

@@ -2,7 +2,10 @@
 // Copyright 2026 the twin4j authors
 package org.twin4j.pointcloud;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Moves points between LAS point data records (little-endian, formats 0–10, LAS 1.4 R15 §2.6) and
@@ -16,58 +19,92 @@ final class RecordCodec {
   /**
    * Decodes {@code n} records starting at byte {@code pos} of {@code in} into points {@code at..}
    * of {@code c}; the records follow {@code c}'s schema.
+   *
+   * @param in little-endian records
+   * @param pos the byte where the first record starts
+   * @param c the chunk to fill
+   * @param at the first point of the chunk to fill
+   * @param n the number of records
    */
   static void decode(ByteBuffer in, int pos, PointChunk c, int at, int n) {
+    int len = c.schema.recordLength();
+    for (int b = 0; b < n; b += BLOCK) {
+      decodeBlock(in, pos + b * len, c, at + b, Math.min(BLOCK, n - b));
+    }
+  }
+
+  /**
+   * Records per block: the column passes run over one block at a time, so its bytes stay in the
+   * L1/L2 cache between passes (1 024 records of 34 bytes are 34 KB).
+   */
+  private static final int BLOCK = 1024;
+
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle CHAR =
+      MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle DOUBLE =
+      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Per-thread copy buffer: a block is copied out of the (mapped) file in one bulk move. */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
+  private static void decodeBlock(ByteBuffer in, int pos, PointChunk c, int at, int n) {
     PointSchema s = c.schema;
     int len = s.recordLength();
+    byte[] buf = BUFFER.get();
+    if (buf.length < n * len) {
+      buf = new byte[BLOCK * len];
+      BUFFER.set(buf);
+    }
+    in.get(pos, buf, 0, n * len);
     int[] xs = c.x;
     int[] ys = c.y;
     int[] zs = c.z;
-    for (int i = 0, p = pos; i < n; i++, p += len) {
-      xs[at + i] = in.getInt(p);
-      ys[at + i] = in.getInt(p + 4);
-      zs[at + i] = in.getInt(p + 8);
-    }
     char[] intensity = c.intensity;
-    for (int i = 0, p = pos + 12; i < n; i++, p += len) {
-      intensity[at + i] = in.getChar(p);
-    }
     byte[] returns = c.returns;
     byte[] flags = c.flags;
     byte[] classes = c.classification;
     short[] angle = c.scanAngle;
     byte[] user = c.userData;
     char[] source = c.pointSourceId;
-    int timeAt;
-    if (s.isExtended()) {
-      for (int i = 0, p = pos + 14; i < n; i++, p += len) {
-        returns[at + i] = in.get(p);
-        flags[at + i] = in.get(p + 1);
-        classes[at + i] = in.get(p + 2);
-        user[at + i] = in.get(p + 3);
-      }
-      for (int i = 0, p = pos + 18; i < n; i++, p += len) {
-        angle[at + i] = in.getShort(p);
-        source[at + i] = in.getChar(p + 2);
-      }
-      timeAt = 22;
-    } else {
-      for (int i = 0, p = pos + 14; i < n; i++, p += len) {
-        int b = in.get(p);
-        int k = in.get(p + 1);
-        returns[at + i] = (byte) ((b & 7) | (b & 0x38) << 1);
-        flags[at + i] = (byte) (((k >> 5) & 7) | (b & 0xC0));
-        classes[at + i] = (byte) (k & 31);
-        angle[at + i] = in.get(p + 2);
-        user[at + i] = in.get(p + 3);
-        source[at + i] = in.getChar(p + 4);
-      }
-      timeAt = 20;
-    }
     double[] time = c.gpsTime;
-    if (time != null) {
-      for (int i = 0, p = pos + timeAt; i < n; i++, p += len) {
-        time[at + i] = in.getDouble(p);
+    int end = at + n;
+    if (s.isExtended()) {
+      for (int i = at, p = 0; i < end; i++, p += len) {
+        xs[i] = (int) INT.get(buf, p);
+        ys[i] = (int) INT.get(buf, p + 4);
+        zs[i] = (int) INT.get(buf, p + 8);
+        intensity[i] = (char) CHAR.get(buf, p + 12);
+        returns[i] = buf[p + 14];
+        flags[i] = buf[p + 15];
+        classes[i] = buf[p + 16];
+        user[i] = buf[p + 17];
+        angle[i] = (short) SHORT.get(buf, p + 18);
+        source[i] = (char) CHAR.get(buf, p + 20);
+        time[i] = (double) DOUBLE.get(buf, p + 22);
+      }
+    } else {
+      for (int i = at, p = 0; i < end; i++, p += len) {
+        xs[i] = (int) INT.get(buf, p);
+        ys[i] = (int) INT.get(buf, p + 4);
+        zs[i] = (int) INT.get(buf, p + 8);
+        intensity[i] = (char) CHAR.get(buf, p + 12);
+        int b = buf[p + 14];
+        int k = buf[p + 15];
+        returns[i] = (byte) ((b & 7) | (b & 0x38) << 1);
+        flags[i] = (byte) (((k >> 5) & 7) | (b & 0xC0));
+        classes[i] = (byte) (k & 31);
+        angle[i] = buf[p + 16];
+        user[i] = buf[p + 17];
+        source[i] = (char) CHAR.get(buf, p + 18);
+      }
+      if (time != null) {
+        for (int i = at, p = 20; i < end; i++, p += len) {
+          time[i] = (double) DOUBLE.get(buf, p);
+        }
       }
     }
     char[] red = c.red;
@@ -75,24 +112,24 @@ final class RecordCodec {
       char[] green = c.green;
       char[] blue = c.blue;
       int rgbAt = rgbOffset(s.pointFormat());
-      for (int i = 0, p = pos + rgbAt; i < n; i++, p += len) {
-        red[at + i] = in.getChar(p);
-        green[at + i] = in.getChar(p + 2);
-        blue[at + i] = in.getChar(p + 4);
+      for (int i = at, p = rgbAt; i < end; i++, p += len) {
+        red[i] = (char) CHAR.get(buf, p);
+        green[i] = (char) CHAR.get(buf, p + 2);
+        blue[i] = (char) CHAR.get(buf, p + 4);
       }
     }
     char[] nir = c.nir;
     if (nir != null) {
-      for (int i = 0, p = pos + 36; i < n; i++, p += len) {
-        nir[at + i] = in.getChar(p);
+      for (int i = at, p = 36; i < end; i++, p += len) {
+        nir[i] = (char) CHAR.get(buf, p);
       }
     }
     byte[] extra = c.extra;
     if (extra != null) {
       int e = s.extraBytes();
       int std = s.standardLength();
-      for (int i = 0, p = pos + std; i < n; i++, p += len) {
-        in.get(p, extra, (at + i) * e, e);
+      for (int i = at, p = std; i < end; i++, p += len) {
+        System.arraycopy(buf, p, extra, i * e, e);
       }
     }
   }
