@@ -51,9 +51,7 @@ public final class LasReader implements AutoCloseable {
   private final long count;
   private final @Nullable LazDecoder laz;
   private long delivered;
-  private final int[] min = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-  private final int[] max = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
-  private final long[] byReturn = new long[16];
+  private final RecordCodec.Stats stats = new RecordCodec.Stats();
   private @Nullable ByteBuffer window;
   private long windowFirst;
   private long windowCount;
@@ -174,11 +172,6 @@ public final class LasReader implements AutoCloseable {
     } else {
       readCompressed(c, n);
     }
-    PointCloud.rawBounds(c, min, max);
-    byte[] r = c.returns;
-    for (int i = 0; i < n; i++) {
-      byReturn[r[i] & 0x0F]++;
-    }
     delivered += n;
     if (delivered == count) {
       checkHeader();
@@ -215,7 +208,8 @@ public final class LasReader implements AutoCloseable {
                   windowCount * len)
               .order(ByteOrder.LITTLE_ENDIAN);
     }
-    RecordCodec.decode(window, (int) ((first - windowFirst) * schema.recordLength()), c, 0, n);
+    RecordCodec.decode(
+        window, (int) ((first - windowFirst) * schema.recordLength()), c, 0, n, stats);
   }
 
   private void readCompressed(PointChunk c, int n) throws IOException {
@@ -227,7 +221,7 @@ public final class LasReader implements AutoCloseable {
         blockLeft = block.limit() / schema.recordLength();
       }
       int k = Math.min(blockLeft, n - at);
-      RecordCodec.decode(block, blockPos, c, at, k);
+      RecordCodec.decode(block, blockPos, c, at, k, stats);
       at += k;
       blockPos += k * schema.recordLength();
       blockLeft -= k;
@@ -239,6 +233,8 @@ public final class LasReader implements AutoCloseable {
       return;
     }
     Bounds3D stated = header.bounds();
+    int[] min = stats.min;
+    int[] max = stats.max;
     double[] pts = {
       min[0] * schema.scaleX() + schema.offsetX(),
       min[1] * schema.scaleY() + schema.offsetY(),
@@ -267,7 +263,7 @@ public final class LasReader implements AutoCloseable {
       }
     }
     long[] stated5 = header.pointsByReturn();
-    long[] actual = Arrays.copyOfRange(byReturn, 1, 1 + stated5.length);
+    long[] actual = Arrays.copyOfRange(stats.byReturn, 1, 1 + stated5.length);
     boolean legacyZeros14 =
         header.versionMinor() >= 4 && Arrays.stream(stated5).allMatch(v -> v == 0);
     if (!Arrays.equals(stated5, actual) && !legacyZeros14) {

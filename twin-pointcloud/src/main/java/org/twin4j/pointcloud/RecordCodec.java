@@ -25,12 +25,23 @@ final class RecordCodec {
    * @param c the chunk to fill
    * @param at the first point of the chunk to fill
    * @param n the number of records
+   * @param stats the figures to add the records to
    */
-  static void decode(ByteBuffer in, int pos, PointChunk c, int at, int n) {
+  static void decode(ByteBuffer in, int pos, PointChunk c, int at, int n, Stats stats) {
     int len = c.schema.recordLength();
     for (int b = 0; b < n; b += BLOCK) {
-      decodeBlock(in, pos + b * len, c, at + b, Math.min(BLOCK, n - b));
+      decodeBlock(in, pos + b * len, c, at + b, Math.min(BLOCK, n - b), stats);
     }
+  }
+
+  /**
+   * Figures gathered while decoding, for checking a header against its points: the smallest and
+   * largest stored coordinates and the number of points per return number.
+   */
+  static final class Stats {
+    final int[] min = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    final int[] max = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+    final long[] byReturn = new long[16];
   }
 
   /**
@@ -51,7 +62,8 @@ final class RecordCodec {
   /** Per-thread copy buffer: a block is copied out of the (mapped) file in one bulk move. */
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
 
-  private static void decodeBlock(ByteBuffer in, int pos, PointChunk c, int at, int n) {
+  private static void decodeBlock(
+      ByteBuffer in, int pos, PointChunk c, int at, int n, Stats stats) {
     PointSchema s = c.schema;
     int len = s.recordLength();
     byte[] buf = BUFFER.get();
@@ -72,13 +84,31 @@ final class RecordCodec {
     char[] source = c.pointSourceId;
     double[] time = c.gpsTime;
     int end = at + n;
+    long[] byReturn = stats.byReturn;
+    int x0 = stats.min[0];
+    int y0 = stats.min[1];
+    int z0 = stats.min[2];
+    int x1 = stats.max[0];
+    int y1 = stats.max[1];
+    int z1 = stats.max[2];
     if (s.isExtended()) {
       for (int i = at, p = 0; i < end; i++, p += len) {
-        xs[i] = (int) INT.get(buf, p);
-        ys[i] = (int) INT.get(buf, p + 4);
-        zs[i] = (int) INT.get(buf, p + 8);
+        int x = (int) INT.get(buf, p);
+        int y = (int) INT.get(buf, p + 4);
+        int z = (int) INT.get(buf, p + 8);
+        xs[i] = x;
+        ys[i] = y;
+        zs[i] = z;
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        z0 = Math.min(z0, z);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+        z1 = Math.max(z1, z);
         intensity[i] = (char) CHAR.get(buf, p + 12);
-        returns[i] = buf[p + 14];
+        byte r = buf[p + 14];
+        returns[i] = r;
+        byReturn[r & 0x0F]++;
         flags[i] = buf[p + 15];
         classes[i] = buf[p + 16];
         user[i] = buf[p + 17];
@@ -88,12 +118,22 @@ final class RecordCodec {
       }
     } else {
       for (int i = at, p = 0; i < end; i++, p += len) {
-        xs[i] = (int) INT.get(buf, p);
-        ys[i] = (int) INT.get(buf, p + 4);
-        zs[i] = (int) INT.get(buf, p + 8);
+        int x = (int) INT.get(buf, p);
+        int y = (int) INT.get(buf, p + 4);
+        int z = (int) INT.get(buf, p + 8);
+        xs[i] = x;
+        ys[i] = y;
+        zs[i] = z;
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        z0 = Math.min(z0, z);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+        z1 = Math.max(z1, z);
         intensity[i] = (char) CHAR.get(buf, p + 12);
         int b = buf[p + 14];
         int k = buf[p + 15];
+        byReturn[b & 7]++;
         returns[i] = (byte) ((b & 7) | (b & 0x38) << 1);
         flags[i] = (byte) (((k >> 5) & 7) | (b & 0xC0));
         classes[i] = (byte) (k & 31);
@@ -107,6 +147,12 @@ final class RecordCodec {
         }
       }
     }
+    stats.min[0] = x0;
+    stats.min[1] = y0;
+    stats.min[2] = z0;
+    stats.max[0] = x1;
+    stats.max[1] = y1;
+    stats.max[2] = z1;
     char[] red = c.red;
     if (red != null) {
       char[] green = c.green;
