@@ -4,7 +4,6 @@ package org.twin4j.pointcloud;
 
 import com.github.mreutegg.laszip4j.laslib.LASreadOpener;
 import com.github.mreutegg.laszip4j.laslib.LASreader;
-import com.github.mreutegg.laszip4j.laszip.ByteStreamOutArray;
 import com.github.mreutegg.laszip4j.laszip.LASreadPoint;
 import com.github.mreutegg.laszip4j.laszip.LASwritePoint;
 import com.github.mreutegg.laszip4j.laszip.LASzip;
@@ -171,7 +170,7 @@ final class LazDecoder implements AutoCloseable {
    */
   private static @Nullable ByteBuffer decode(Source r, int n, int recordLength, int[] done) {
     LASwritePoint w = new LASwritePoint();
-    ByteStreamOutArray out = new ByteStreamOutArray((long) n * recordLength);
+    RecordSink out = new RecordSink(n * recordLength);
     w.setup(r.meta.header.laszip.num_items, r.meta.header.laszip.items);
     w.init(out);
     for (int i = 0; i < n; i++) {
@@ -183,9 +182,7 @@ final class LazDecoder implements AutoCloseable {
     }
     w.done();
     done[0] = n;
-    ByteBuffer b = out.takeData();
-    b.order(ByteOrder.LITTLE_ENDIAN);
-    return b;
+    return out.records();
   }
 
   /** Tells whether another chunk of records is to come. */
