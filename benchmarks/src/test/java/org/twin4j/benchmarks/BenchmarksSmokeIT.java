@@ -45,6 +45,7 @@ class BenchmarksSmokeIT {
         new String[] {"autzen-las", "autzen-laz"},
         seen);
     run("org\\.twin4j\\.benchmarks\\.pointcloud\\.Ground.*", "tiles", new String[] {"1"}, seen);
+    run("org\\.twin4j\\.benchmarks\\.mesh\\.Triangulation.*", "size", new String[] {"1000"}, seen);
     assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
     assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
     assertTrue(seen.contains("build/jts"), seen.toString());
@@ -53,6 +54,8 @@ class BenchmarksSmokeIT {
     assertTrue(seen.contains("PointReadBenchmark.read/laszip4j"), seen.toString());
     assertTrue(seen.contains("PointReadBenchmark.read/twin-2t"), seen.toString());
     assertTrue(seen.contains("GroundBenchmark.classify/null"), seen.toString());
+    assertTrue(seen.contains("TriangulationBenchmark.triangulate/tinfour"), seen.toString());
+    assertTrue(seen.contains("TriangulationBenchmark.triangulate/jts"), seen.toString());
     assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
   }
 
@@ -73,7 +76,9 @@ class BenchmarksSmokeIT {
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       String method = benchmark.replaceAll(".*\\.", "");
-      if (benchmark.contains(".city.") || benchmark.contains(".pointcloud.")) {
+      if (benchmark.contains(".city.")
+          || benchmark.contains(".pointcloud.")
+          || benchmark.contains(".mesh.")) {
         method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z]+)$", "$1");
       }
       String label = method + "/" + r.getParams().getParam("impl");
