@@ -315,18 +315,10 @@ public final class DelaunayTriangulation {
         keepCollinear(n);
         return;
       }
-      // vertices are renumbered in insertion order: a, b, c first, then the rest
-      int[] order = new int[n];
-      order[0] = a;
-      order[1] = b;
-      order[2] = c;
-      int k = 3;
-      for (int i = 0; i < n; i++) {
-        if (i != a && i != b && i != c) {
-          order[k++] = i;
-        }
-      }
-      permute(order);
+      // a, b, c become vertices 0, 1, 2; the points they displace are inserted later (a is 0)
+      swapVertices(1, b);
+      swapVertices(2, c); // c > b >= 1, so the swap above did not move c
+
       if (Predicates.orient2d(x[0], y[0], x[1], y[1], x[2], y[2]) < 0) {
         swapVertices(1, 2);
       }
@@ -373,23 +365,6 @@ public final class DelaunayTriangulation {
         }
       }
       keepOnly(kept, n);
-    }
-
-    private void permute(int[] order) {
-      double[] nx = new double[x.length];
-      double[] ny = new double[x.length];
-      double[] nz = new double[x.length];
-      int[] ni = new int[x.length];
-      for (int i = 0; i < order.length; i++) {
-        nx[i] = x[order[i]];
-        ny[i] = y[order[i]];
-        nz[i] = z[order[i]];
-        ni[i] = input[order[i]];
-      }
-      x = nx;
-      y = ny;
-      z = nz;
-      input = ni;
     }
 
     private void swapVertices(int i, int j) {
@@ -567,8 +542,6 @@ public final class DelaunayTriangulation {
       }
       // the fan: one new triangle per boundary edge (a, b) of the cavity, joined to the point
       int firstNew = -1;
-      int created = 0;
-      int[] made = this.stack;
       int boundary = 0;
       for (int i = 0; i < nc; i++) {
         int t = cavity[i];
@@ -577,33 +550,25 @@ public final class DelaunayTriangulation {
           if (mark[outside / 3] == epoch) {
             continue;
           }
+          if (boundary == edgesA.length) {
+            edgesA = Arrays.copyOf(edgesA, 2 * boundary);
+            edgesB = Arrays.copyOf(edgesB, 2 * boundary);
+            outer = Arrays.copyOf(outer, 2 * boundary);
+          }
+          edgesA[boundary] = tv[3 * t + k];
+          edgesB[boundary] = tv[3 * t + (k + 1) % 3];
+          outer[boundary] = outside;
           boundary++;
         }
       }
-      made = ensure(made, boundary);
+      int[] made = ensure(this.stack, boundary);
       // free the cavity first so that the fan reuses its slots
       free = ensure(free, freeCount + nc);
-      edgesA = ensure(edgesA, boundary);
-      edgesB = ensure(edgesB, boundary);
-      outer = ensure(outer, boundary);
-      int m = 0;
-      for (int i = 0; i < nc; i++) {
-        int t = cavity[i];
-        for (int k = 0; k < 3; k++) {
-          int outside = tn[3 * t + k];
-          if (mark[outside / 3] == epoch) {
-            continue;
-          }
-          edgesA[m] = tv[3 * t + k];
-          edgesB[m] = tv[3 * t + (k + 1) % 3];
-          outer[m] = outside;
-          m++;
-        }
-      }
       for (int i = 0; i < nc; i++) {
         free[freeCount++] = cavity[i];
       }
       int infStart = -1;
+      int created = 0;
       for (int i = 0; i < boundary; i++) {
         int nt = newTriangle(edgesA[i], edgesB[i], id);
         mark[nt] = 0;
@@ -634,12 +599,16 @@ public final class DelaunayTriangulation {
     }
 
     private void compact() {
-      x = Arrays.copyOf(x, vertices);
-      y = Arrays.copyOf(y, vertices);
-      z = Arrays.copyOf(z, vertices);
-      input = Arrays.copyOf(input, vertices);
-      tv = Arrays.copyOf(tv, 3 * slots);
-      tn = Arrays.copyOf(tn, 3 * slots);
+      if (vertices < x.length) {
+        x = Arrays.copyOf(x, vertices);
+        y = Arrays.copyOf(y, vertices);
+        z = Arrays.copyOf(z, vertices);
+        input = Arrays.copyOf(input, vertices);
+      }
+      if (3 * slots < 0.9 * tv.length) {
+        tv = Arrays.copyOf(tv, 3 * slots);
+        tn = Arrays.copyOf(tn, 3 * slots);
+      }
       startOf = null;
       mark = null;
     }
