@@ -33,8 +33,7 @@ public final class DelaunayTriangulation {
   private final int[] input;
   private final int vertices;
   private final int duplicates;
-  private final int[] tv;
-  private final int[] tn;
+  private final int[] tri;
   private final int triangleSlots;
   private final boolean[] dead;
 
@@ -45,8 +44,7 @@ public final class DelaunayTriangulation {
     this.input = b.input;
     this.vertices = b.vertices;
     this.duplicates = b.duplicates;
-    this.tv = b.tv;
-    this.tn = b.tn;
+    this.tri = b.tri;
     this.triangleSlots = b.slots;
     this.dead = b.deadFlags();
   }
@@ -160,7 +158,7 @@ public final class DelaunayTriangulation {
   }
 
   private boolean isReal(int t) {
-    return !dead[t] && tv[3 * t] != INF && tv[3 * t + 1] != INF && tv[3 * t + 2] != INF;
+    return !dead[t] && tri[6 * t] != INF && tri[6 * t + 1] != INF && tri[6 * t + 2] != INF;
   }
 
   /**
@@ -173,9 +171,9 @@ public final class DelaunayTriangulation {
     int k = 0;
     for (int t = 0; t < triangleSlots; t++) {
       if (isReal(t)) {
-        out[k++] = tv[3 * t];
-        out[k++] = tv[3 * t + 1];
-        out[k++] = tv[3 * t + 2];
+        out[k++] = tri[6 * t];
+        out[k++] = tri[6 * t + 1];
+        out[k++] = tri[6 * t + 2];
       }
     }
     return out;
@@ -201,8 +199,8 @@ public final class DelaunayTriangulation {
       if (k < 0) {
         continue;
       }
-      int u = tv[3 * t + (k + 1) % 3];
-      int v = tv[3 * t + (k + 2) % 3];
+      int u = tri[6 * t + (k + 1) % 3];
+      int v = tri[6 * t + (k + 2) % 3];
       next[v] = u;
       start = v;
       count++;
@@ -218,7 +216,7 @@ public final class DelaunayTriangulation {
 
   private int ghostIndex(int t) {
     for (int k = 0; k < 3; k++) {
-      if (tv[3 * t + k] == INF) {
+      if (tri[6 * t + k] == INF) {
         return k;
       }
     }
@@ -245,8 +243,10 @@ public final class DelaunayTriangulation {
     int[] input;
     int vertices;
     int duplicates;
-    int[] tv;
-    int[] tn;
+
+    /** Six ints per triangle: three vertex ids, then the link slots of its three edges. */
+    int[] tri;
+
     int slots;
     int[] free = new int[64];
     int freeCount;
@@ -276,8 +276,7 @@ public final class DelaunayTriangulation {
         input[i] = j;
       }
       int cap = 2 * n + 16;
-      tv = new int[3 * cap];
-      tn = new int[3 * cap];
+      tri = new int[6 * cap];
       mark = new int[cap];
       startOf = new int[n + 1];
     }
@@ -388,45 +387,44 @@ public final class DelaunayTriangulation {
         t = free[--freeCount];
       } else {
         t = slots++;
-        if (3 * slots > tv.length) {
+        if (6 * slots > tri.length) {
           int cap = slots * 2;
-          tv = Arrays.copyOf(tv, 3 * cap);
-          tn = Arrays.copyOf(tn, 3 * cap);
+          tri = Arrays.copyOf(tri, 6 * cap);
           mark = Arrays.copyOf(mark, cap);
         }
       }
-      tv[3 * t] = a;
-      tv[3 * t + 1] = b;
-      tv[3 * t + 2] = c;
+      tri[6 * t] = a;
+      tri[6 * t + 1] = b;
+      tri[6 * t + 2] = c;
       return t;
     }
 
     private void link(int e, int f) {
-      tn[e] = f;
-      tn[f] = e;
+      tri[e] = f;
+      tri[f] = e;
     }
 
     private void firstTriangle() {
       int t = newTriangle(0, 1, 2);
       int[] ghost = new int[3];
       for (int k = 0; k < 3; k++) {
-        int a = tv[3 * t + k];
-        int b = tv[3 * t + (k + 1) % 3];
+        int a = tri[6 * t + k];
+        int b = tri[6 * t + (k + 1) % 3];
         ghost[k] = newTriangle(b, a, INF);
-        link(3 * t + k, 3 * ghost[k]);
+        link(6 * t + 3 + k, 6 * ghost[k] + 3);
       }
       for (int k = 0; k < 3; k++) {
         // ghost of edge k ends at vertex k+1 (edge INF -> b) and meets the ghost of edge k+1
-        link(3 * ghost[k] + 2, 3 * ghost[(k + 1) % 3] + 1);
+        link(6 * ghost[k] + 5, 6 * ghost[(k + 1) % 3] + 4);
       }
       last = t;
     }
 
     /** Whether p lies strictly inside the circumcircle of t (for ghosts: beyond its hull edge). */
     private boolean inCircle(int t, int p) {
-      int a = tv[3 * t];
-      int b = tv[3 * t + 1];
-      int c = tv[3 * t + 2];
+      int a = tri[6 * t];
+      int b = tri[6 * t + 1];
+      int c = tri[6 * t + 2];
       double px = x[p];
       double py = y[p];
       if (a != INF && b != INF && c != INF) {
@@ -468,14 +466,14 @@ public final class DelaunayTriangulation {
         if (++guard > 4 * slots + 16) {
           throw new IllegalStateException("point location did not terminate at point " + p);
         }
-        int base = 3 * t;
+        int base = 6 * t;
         int start = guard % 3;
         for (int i = 0; i < 3; i++) {
           int k = (start + i) % 3;
-          int a = tv[base + k];
-          int b = tv[base + (k + 1) % 3];
+          int a = tri[base + k];
+          int b = tri[base + (k + 1) % 3];
           if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
-            int next = tn[base + k] / 3;
+            int next = tri[base + 3 + k] / 6;
             if (ghostIndexOf(next) >= 0) {
               if (isDuplicate(p, a) || isDuplicate(p, b)) {
                 return -1;
@@ -487,7 +485,7 @@ public final class DelaunayTriangulation {
           }
         }
         for (int k = 0; k < 3; k++) {
-          if (isDuplicate(p, tv[base + k])) {
+          if (isDuplicate(p, tri[base + k])) {
             return -1;
           }
         }
@@ -496,8 +494,8 @@ public final class DelaunayTriangulation {
     }
 
     private int ghostIndexOf(int t) {
-      int base = 3 * t;
-      return tv[base] == INF ? 0 : tv[base + 1] == INF ? 1 : tv[base + 2] == INF ? 2 : -1;
+      int base = 6 * t;
+      return tri[base] == INF ? 0 : tri[base + 1] == INF ? 1 : tri[base + 2] == INF ? 2 : -1;
     }
 
     private boolean isDuplicate(int p, int v) {
@@ -521,22 +519,32 @@ public final class DelaunayTriangulation {
         input[id] = input[p];
       }
       // the cavity: triangles whose circumcircle holds the point, grown from the seed
+      // marks: 2 * epoch for a triangle in the cavity, 2 * epoch + 1 for one tested and left out,
+      // so that a triangle next to two cavity triangles is tested once
       epoch++;
+      int in = 2 * epoch;
+      int out = in + 1;
       int nc = 0;
       int ns = 0;
       stack = ensure(stack, 1);
       stack[ns++] = seed;
-      mark[seed] = epoch;
+      mark[seed] = in;
       while (ns > 0) {
         int t = stack[--ns];
         cavity = ensure(cavity, nc + 1);
         cavity[nc++] = t;
         for (int k = 0; k < 3; k++) {
-          int u = tn[3 * t + k] / 3;
-          if (mark[u] != epoch && inCircle(u, id)) {
-            mark[u] = epoch;
+          int u = tri[6 * t + 3 + k] / 6;
+          int m = mark[u];
+          if (m == in || m == out) {
+            continue;
+          }
+          if (inCircle(u, id)) {
+            mark[u] = in;
             stack = ensure(stack, ns + 1);
             stack[ns++] = u;
+          } else {
+            mark[u] = out;
           }
         }
       }
@@ -546,8 +554,8 @@ public final class DelaunayTriangulation {
       for (int i = 0; i < nc; i++) {
         int t = cavity[i];
         for (int k = 0; k < 3; k++) {
-          int outside = tn[3 * t + k];
-          if (mark[outside / 3] == epoch) {
+          int outside = tri[6 * t + 3 + k];
+          if (mark[outside / 6] == in) {
             continue;
           }
           if (boundary == edgesA.length) {
@@ -555,8 +563,8 @@ public final class DelaunayTriangulation {
             edgesB = Arrays.copyOf(edgesB, 2 * boundary);
             outer = Arrays.copyOf(outer, 2 * boundary);
           }
-          edgesA[boundary] = tv[3 * t + k];
-          edgesB[boundary] = tv[3 * t + (k + 1) % 3];
+          edgesA[boundary] = tri[6 * t + k];
+          edgesB[boundary] = tri[6 * t + (k + 1) % 3];
           outer[boundary] = outside;
           boundary++;
         }
@@ -572,7 +580,7 @@ public final class DelaunayTriangulation {
       for (int i = 0; i < boundary; i++) {
         int nt = newTriangle(edgesA[i], edgesB[i], id);
         mark[nt] = 0;
-        link(3 * nt, outer[i]);
+        link(6 * nt + 3, outer[i]);
         made[i] = nt;
         if (edgesA[i] == INF) {
           infStart = nt;
@@ -586,9 +594,9 @@ public final class DelaunayTriangulation {
       }
       for (int i = 0; i < created; i++) {
         int nt = made[i];
-        int b = tv[3 * nt + 1];
+        int b = tri[6 * nt + 1];
         int other = b == INF ? infStart : startOf[b];
-        link(3 * nt + 1, 3 * other + 2);
+        link(6 * nt + 4, 6 * other + 5);
       }
       this.stack = made;
       last = firstNew;
@@ -605,9 +613,8 @@ public final class DelaunayTriangulation {
         z = Arrays.copyOf(z, vertices);
         input = Arrays.copyOf(input, vertices);
       }
-      if (3 * slots < 0.9 * tv.length) {
-        tv = Arrays.copyOf(tv, 3 * slots);
-        tn = Arrays.copyOf(tn, 3 * slots);
+      if (6 * slots < 0.9 * tri.length) {
+        tri = Arrays.copyOf(tri, 6 * slots);
       }
       startOf = null;
       mark = null;
