@@ -36,6 +36,8 @@ public final class DelaunayTriangulation {
   private final int[] tri;
   private final int triangleSlots;
   private final boolean[] dead;
+  private final boolean @org.jspecify.annotations.Nullable [] constrained;
+  private final int constraintsSkipped;
 
   private DelaunayTriangulation(Builder b) {
     this.x = b.x;
@@ -47,6 +49,8 @@ public final class DelaunayTriangulation {
     this.tri = b.tri;
     this.triangleSlots = b.slots;
     this.dead = b.deadFlags();
+    this.constrained = b.constrained;
+    this.constraintsSkipped = b.constraintsSkipped;
   }
 
   /**
@@ -79,9 +83,80 @@ public final class DelaunayTriangulation {
             "point " + i + " (" + xs[i] + ", " + ys[i] + ", " + zs[i] + ") is not finite");
       }
     }
+    return of(xs, ys, zs, tolerance, new int[0]);
+  }
+
+  /**
+   * Triangulates points with constrained edges (breaklines, building footprints): every segment
+   * becomes an edge, split where it passes exactly through a vertex, and the triangulation is
+   * Delaunay apart from them (a constrained Delaunay triangulation). Constraints are inserted after
+   * the points by Sloan's edge flipping and the Delaunay property restored by Lawson flips.
+   *
+   * @param xs x of each point
+   * @param ys y of each point
+   * @param zs z of each point
+   * @param tolerance points closer than this to a vertex are merged into it
+   * @param segments pairs of input point indices, each pair a constrained segment; segments whose
+   *     ends merge into one vertex are skipped and counted
+   * @return the triangulation
+   * @throws IllegalArgumentException as {@link #of(double[], double[], double[], double)}, or if an
+   *     index is out of range, or two constraints cross other than at their ends
+   */
+  public static DelaunayTriangulation of(
+      double[] xs, double[] ys, double[] zs, double tolerance, int[] segments) {
+    Objects.requireNonNull(segments, "segments");
+    if (segments.length % 2 != 0) {
+      throw new IllegalArgumentException("segments hold pairs of indices, got " + segments.length);
+    }
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i] < 0 || segments[i] >= xs.length) {
+        throw new IllegalArgumentException(
+            "segment " + i / 2 + " names point " + segments[i] + " of " + xs.length);
+      }
+    }
     Builder b = new Builder(xs, ys, zs, tolerance);
+    b.segments = segments;
     b.run();
     return new DelaunayTriangulation(b);
+  }
+
+  /**
+   * Returns the constrained edges as vertex-id pairs (each edge once).
+   *
+   * @return a new array of {@code 2 * count} ids
+   */
+  public int[] constrainedEdges() {
+    if (constrained == null) {
+      return new int[0];
+    }
+    int[] out = new int[16];
+    int n = 0;
+    for (int t = 0; t < triangleSlots; t++) {
+      if (dead[t]) {
+        continue;
+      }
+      for (int k = 0; k < 3; k++) {
+        int u = tri[6 * t + k];
+        int v = tri[6 * t + (k + 1) % 3];
+        if (constrained[6 * t + 3 + k] && u != INF && v != INF && u < v) {
+          if (n + 2 > out.length) {
+            out = Arrays.copyOf(out, 2 * out.length);
+          }
+          out[n++] = u;
+          out[n++] = v;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Returns how many constraints were skipped because their ends merged into one vertex.
+   *
+   * @return the number of skipped constraints
+   */
+  public int constraintsSkipped() {
+    return constraintsSkipped;
   }
 
   /**
@@ -255,10 +330,23 @@ public final class DelaunayTriangulation {
     int[] stack = new int[64];
     int[] cavity = new int[64];
     int[] startOf;
+
+    /** The vertex each input point became (merged points: the vertex they were merged into). */
+    int[] vertexOfInput;
+
+    /** Per link slot: whether the edge is a constraint. */
+    boolean[] constrained;
+
+    /** A triangle incident to each vertex, for walking around it (built for constraints). */
+    int[] vt;
+
     int[] edgesA = new int[16];
     int[] edgesB = new int[16];
     int[] outer = new int[16];
     int last = -1;
+
+    int @org.jspecify.annotations.Nullable [] segments;
+    int constraintsSkipped;
 
     Builder(double[] xs, double[] ys, double[] zs, double tolerance) {
       this.tolerance2 = tolerance * tolerance;
@@ -279,6 +367,7 @@ public final class DelaunayTriangulation {
       tri = new int[6 * cap];
       mark = new int[cap];
       startOf = new int[n + 1];
+      vertexOfInput = new int[n];
     }
 
     boolean[] deadFlags() {
@@ -322,9 +411,15 @@ public final class DelaunayTriangulation {
         swapVertices(1, 2);
       }
       vertices = 3;
+      vertexOfInput[input[0]] = 0;
+      vertexOfInput[input[1]] = 1;
+      vertexOfInput[input[2]] = 2;
       firstTriangle();
       for (int i = 3; i < n; i++) {
         insert(i);
+      }
+      if (segments != null && segments.length > 0) {
+        insertConstraints();
       }
       compact();
     }
@@ -455,7 +550,7 @@ public final class DelaunayTriangulation {
       return dot > 0 && dot < len;
     }
 
-    /** A triangle whose circumcircle holds p, or -1 if p duplicates a vertex. */
+    /** A triangle whose circumcircle holds p, or {@code -2 - v} if p duplicates vertex v. */
     private int locate(int p) {
       int t = last;
       double px = x[p];
@@ -475,8 +570,11 @@ public final class DelaunayTriangulation {
           if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
             int next = tri[base + 3 + k] / 6;
             if (ghostIndexOf(next) >= 0) {
-              if (isDuplicate(p, a) || isDuplicate(p, b)) {
-                return -1;
+              if (isDuplicate(p, a)) {
+                return -2 - a;
+              }
+              if (isDuplicate(p, b)) {
+                return -2 - b;
               }
               return next;
             }
@@ -486,7 +584,7 @@ public final class DelaunayTriangulation {
         }
         for (int k = 0; k < 3; k++) {
           if (isDuplicate(p, tri[base + k])) {
-            return -1;
+            return -2 - tri[base + k];
           }
         }
         return t;
@@ -508,10 +606,12 @@ public final class DelaunayTriangulation {
       int seed = locate(p);
       if (seed < 0) {
         duplicates++;
+        vertexOfInput[input[p]] = -2 - seed;
         return;
       }
       // the vertex takes the next id: move it down over the duplicates skipped so far
       int id = vertices++;
+      vertexOfInput[input[p]] = id;
       if (id != p) {
         x[id] = x[p];
         y[id] = y[p];
@@ -600,6 +700,265 @@ public final class DelaunayTriangulation {
       }
       this.stack = made;
       last = firstNew;
+    }
+
+    // ---- constraints: Sloan's edge flipping (1993), then Lawson flips restore Delaunay ----
+
+    private void insertConstraints() {
+      constrained = new boolean[tri.length];
+      vt = new int[vertices];
+      Arrays.fill(vt, -1);
+      boolean[] isFree = new boolean[slots];
+      for (int i = 0; i < freeCount; i++) {
+        isFree[free[i]] = true;
+      }
+      for (int t = 0; t < slots; t++) {
+        if (isFree[t]) {
+          continue;
+        }
+        for (int k = 0; k < 3; k++) {
+          int v = tri[6 * t + k];
+          if (v != INF) {
+            vt[v] = t;
+          }
+        }
+      }
+      for (int i = 0; i + 1 < segments.length; i += 2) {
+        int a = vertexOfInput[segments[i]];
+        int b = vertexOfInput[segments[i + 1]];
+        if (a == b) {
+          constraintsSkipped++;
+          continue;
+        }
+        constrain(a, b, segments[i], segments[i + 1]);
+      }
+    }
+
+    /** The link slot of the directed edge u -> v, or -1 if there is no such edge. */
+    private int edgeSlot(int u, int v) {
+      int t0 = vt[u];
+      int t = t0;
+      do {
+        int k = indexIn(t, u);
+        if (tri[6 * t + (k + 1) % 3] == v) {
+          return 6 * t + 3 + k;
+        }
+        t = tri[6 * t + 3 + (k + 2) % 3] / 6;
+      } while (t != t0);
+      return -1;
+    }
+
+    private int indexIn(int t, int v) {
+      return tri[6 * t] == v ? 0 : tri[6 * t + 1] == v ? 1 : 2;
+    }
+
+    private double orient(int a, int b, int c) {
+      return Predicates.orient2d(x[a], y[a], x[b], y[b], x[c], y[c]);
+    }
+
+    private void markConstrained(int slot) {
+      constrained[slot] = true;
+      constrained[tri[slot]] = true;
+    }
+
+    /** Makes a -> b an edge of the triangulation and marks it, splitting it at vertices on it. */
+    private void constrain(int a, int b, int inA, int inB) {
+      while (a != b) {
+        int slot = edgeSlot(a, b);
+        if (slot >= 0) {
+          markConstrained(slot);
+          return;
+        }
+        // the triangle around a whose wedge the segment enters
+        int t0 = vt[a];
+        int t = t0;
+        int p = -1;
+        int q = -1;
+        int through = -1;
+        do {
+          int k = indexIn(t, a);
+          int u = tri[6 * t + (k + 1) % 3];
+          int w = tri[6 * t + (k + 2) % 3];
+          if (u != INF && w != INF) {
+            double ou = orient(a, u, b);
+            double ow = orient(a, b, w);
+            if (ou == 0 && dot(a, u, b) > 0) {
+              through = u;
+              break;
+            }
+            if (ow == 0 && dot(a, w, b) > 0) {
+              through = w;
+              break;
+            }
+            if (ou > 0 && ow > 0) {
+              p = u;
+              q = w;
+              break;
+            }
+          }
+          t = tri[6 * t + 3 + (k + 2) % 3] / 6;
+        } while (t != t0);
+        if (through >= 0) {
+          constrain(a, through, inA, inB);
+          a = through;
+          continue;
+        }
+        if (p < 0) {
+          throw new IllegalStateException(
+              "constraint " + inA + "-" + inB + ": no triangle around its start holds it");
+        }
+        // march to b, collecting crossed edges (right end, left end)
+        java.util.ArrayDeque<int[]> crossing = new java.util.ArrayDeque<>();
+        int stop = -1;
+        while (true) {
+          int s = edgeSlot(p, q);
+          if (constrained[s]) {
+            throw new IllegalArgumentException(
+                "constraint "
+                    + inA
+                    + "-"
+                    + inB
+                    + " crosses another constraint; constraints may meet only at their ends");
+          }
+          crossing.add(new int[] {p, q});
+          int u = tri[s] / 6;
+          int r = tri[6 * u + (indexIn(u, q) + 2) % 3];
+          if (r == b) {
+            break;
+          }
+          double o = orient(a, b, r);
+          if (o == 0) {
+            stop = r;
+            break;
+          }
+          if (o > 0) {
+            q = r;
+          } else {
+            p = r;
+          }
+        }
+        int end = stop >= 0 ? stop : b;
+        java.util.List<int[]> created = new java.util.ArrayList<>();
+        int guard = 0;
+        while (!crossing.isEmpty()) {
+          if (++guard > 1_000_000 + 100 * vertices) {
+            throw new IllegalStateException("constraint " + inA + "-" + inB + " did not settle");
+          }
+          int[] e = crossing.poll();
+          int slot1 = edgeSlot(e[0], e[1]);
+          int t1 = slot1 / 6;
+          int k1 = slot1 - 6 * t1 - 3;
+          int slot2 = tri[slot1];
+          int t2 = slot2 / 6;
+          int k2 = slot2 - 6 * t2 - 3;
+          int u = tri[6 * t1 + k1];
+          int v = tri[6 * t1 + (k1 + 1) % 3];
+          int w1 = tri[6 * t1 + (k1 + 2) % 3];
+          int w2 = tri[6 * t2 + (k2 + 2) % 3];
+          if (orient(w1, u, w2) > 0 && orient(w2, v, w1) > 0) {
+            flip(t1, k1);
+            double s1 = orient(a, end, w1);
+            double s2 = orient(a, end, w2);
+            if ((s1 > 0 && s2 < 0) || (s1 < 0 && s2 > 0)) {
+              crossing.add(s1 < 0 ? new int[] {w1, w2} : new int[] {w2, w1});
+            } else {
+              created.add(new int[] {w1, w2});
+            }
+          } else {
+            crossing.add(e);
+          }
+        }
+        markConstrained(edgeSlot(a, end));
+        restoreDelaunay(created);
+        a = end;
+      }
+    }
+
+    private double dot(int a, int u, int b) {
+      double d = (x[u] - x[a]) * (x[b] - x[a]) + (y[u] - y[a]) * (y[b] - y[a]);
+      double len = (x[b] - x[a]) * (x[b] - x[a]) + (y[b] - y[a]) * (y[b] - y[a]);
+      return d > 0 && d < len ? 1 : -1;
+    }
+
+    /** Lawson flips from the given edges until every unconstrained edge is locally Delaunay. */
+    private void restoreDelaunay(java.util.List<int[]> edges) {
+      java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>(edges);
+      int guard = 0;
+      while (!todo.isEmpty()) {
+        if (++guard > 10_000_000) {
+          throw new IllegalStateException("Delaunay restoration did not settle");
+        }
+        int[] e = todo.poll();
+        int slot1 = edgeSlot(e[0], e[1]);
+        if (slot1 < 0 || constrained[slot1]) {
+          continue;
+        }
+        int t1 = slot1 / 6;
+        int k1 = slot1 - 6 * t1 - 3;
+        int t2 = tri[slot1] / 6;
+        int k2 = tri[slot1] - 6 * t2 - 3;
+        int u = tri[6 * t1 + k1];
+        int v = tri[6 * t1 + (k1 + 1) % 3];
+        int w1 = tri[6 * t1 + (k1 + 2) % 3];
+        int w2 = tri[6 * t2 + (k2 + 2) % 3];
+        if (w1 == INF || w2 == INF) {
+          continue;
+        }
+        if (Predicates.incircle(x[u], y[u], x[v], y[v], x[w1], y[w1], x[w2], y[w2]) > 0) {
+          flip(t1, k1);
+          todo.add(new int[] {w1, u});
+          todo.add(new int[] {u, w2});
+          todo.add(new int[] {w2, v});
+          todo.add(new int[] {v, w1});
+        }
+      }
+    }
+
+    /**
+     * Flips edge k1 (u -> v) of t1 with its twin in t2: (u, v, w1) and (v, u, w2) become (w1, u,
+     * w2) and (w2, v, w1). Links and constraint marks of the four outer edges move with them.
+     */
+    private void flip(int t1, int k1) {
+      int s2 = tri[6 * t1 + 3 + k1];
+      int t2 = s2 / 6;
+      int k2 = s2 - 6 * t2 - 3;
+      int u = tri[6 * t1 + k1];
+      int v = tri[6 * t1 + (k1 + 1) % 3];
+      int w1 = tri[6 * t1 + (k1 + 2) % 3];
+      int w2 = tri[6 * t2 + (k2 + 2) % 3];
+      int sa = 6 * t1 + 3 + (k1 + 1) % 3;
+      int sb = 6 * t1 + 3 + (k1 + 2) % 3;
+      int sc = 6 * t2 + 3 + (k2 + 1) % 3;
+      int sd = 6 * t2 + 3 + (k2 + 2) % 3;
+      int oa = tri[sa];
+      int ob = tri[sb];
+      int oc = tri[sc];
+      int od = tri[sd];
+      boolean fa = constrained[sa];
+      boolean fb = constrained[sb];
+      boolean fc = constrained[sc];
+      boolean fd = constrained[sd];
+      tri[6 * t1] = w1;
+      tri[6 * t1 + 1] = u;
+      tri[6 * t1 + 2] = w2;
+      tri[6 * t2] = w2;
+      tri[6 * t2 + 1] = v;
+      tri[6 * t2 + 2] = w1;
+      link(6 * t1 + 3, ob);
+      link(6 * t1 + 4, oc);
+      link(6 * t1 + 5, 6 * t2 + 5);
+      link(6 * t2 + 3, od);
+      link(6 * t2 + 4, oa);
+      constrained[6 * t1 + 3] = fb;
+      constrained[6 * t1 + 4] = fc;
+      constrained[6 * t1 + 5] = false;
+      constrained[6 * t2 + 3] = fd;
+      constrained[6 * t2 + 4] = fa;
+      constrained[6 * t2 + 5] = false;
+      vt[u] = t1;
+      vt[w1] = t1;
+      vt[w2] = t1;
+      vt[v] = t2;
     }
 
     private static int[] ensure(int[] a, int n) {
