@@ -53,6 +53,34 @@ public final class DelaunayTriangulation {
     this.constraintsSkipped = b.constraintsSkipped;
   }
 
+  private DelaunayTriangulation(DelaunayTriangulation t, int[] input) {
+    this.x = t.x;
+    this.y = t.y;
+    this.z = t.z;
+    this.input = input;
+    this.vertices = t.vertices;
+    this.duplicates = t.duplicates;
+    this.tri = t.tri;
+    this.triangleSlots = t.triangleSlots;
+    this.dead = t.dead;
+    this.constrained = t.constrained;
+    this.constraintsSkipped = t.constraintsSkipped;
+  }
+
+  /** This triangulation with each vertex's input index {@code i} replaced by {@code map[i]}. */
+  DelaunayTriangulation withInputIndices(int[] map) {
+    int[] in = new int[vertices];
+    for (int v = 0; v < vertices; v++) {
+      in[v] = map[input[v]];
+    }
+    return new DelaunayTriangulation(this, in);
+  }
+
+  /** The number of triangle slots (ghosts and free slots included): the range of locator ids. */
+  int slotCount() {
+    return triangleSlots;
+  }
+
   /**
    * Triangulates points.
    *
@@ -296,6 +324,90 @@ public final class DelaunayTriangulation {
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns a cursor that finds the triangle under a point and interpolates z there. Queries near
+   * the previous one are fast (the walk starts from the last triangle found). A locator is not
+   * thread-safe; take one per thread.
+   *
+   * @return a new locator
+   */
+  public Locator locator() {
+    return new Locator();
+  }
+
+  /** Finds triangles under points by walking from the last one found; see {@link #locator()}. */
+  public final class Locator {
+    private int t = -1;
+
+    private Locator() {
+      for (int i = 0; i < triangleSlots; i++) {
+        if (isReal(i)) {
+          t = i;
+          break;
+        }
+      }
+    }
+
+    /**
+     * Returns the triangle under (px, py), on its boundary included.
+     *
+     * @param px x
+     * @param py y
+     * @return the triangle's slot, or -1 if the point lies outside the convex hull or there are no
+     *     triangles
+     */
+    public int triangle(double px, double py) {
+      if (t < 0) {
+        return -1;
+      }
+      int guard = 0;
+      walk:
+      while (true) {
+        if (++guard > 4 * triangleSlots + 16) {
+          throw new IllegalStateException("point location did not terminate");
+        }
+        int base = 6 * t;
+        for (int i = 0; i < 3; i++) {
+          int k = (guard + i) % 3;
+          int a = tri[base + k];
+          int b = tri[base + (k + 1) % 3];
+          if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
+            int next = tri[base + 3 + k] / 6;
+            if (!isReal(next)) {
+              return -1;
+            }
+            t = next;
+            continue walk;
+          }
+        }
+        return t;
+      }
+    }
+
+    /**
+     * Returns z of the triangulated surface at (px, py), interpolated linearly in the triangle
+     * under the point.
+     *
+     * @param px x
+     * @param py y
+     * @return z, or NaN outside the convex hull
+     */
+    public double z(double px, double py) {
+      int f = triangle(px, py);
+      if (f < 0) {
+        return Double.NaN;
+      }
+      int a = tri[6 * f];
+      int b = tri[6 * f + 1];
+      int c = tri[6 * f + 2];
+      double wa = (x[b] - px) * (y[c] - py) - (y[b] - py) * (x[c] - px);
+      double wb = (x[c] - px) * (y[a] - py) - (y[c] - py) * (x[a] - px);
+      double wc = (x[a] - px) * (y[b] - py) - (y[a] - py) * (x[b] - px);
+      double sum = wa + wb + wc;
+      return (wa * z[a] + wb * z[b] + wc * z[c]) / sum;
+    }
   }
 
   /**

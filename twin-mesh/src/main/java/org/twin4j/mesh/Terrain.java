@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.mesh;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Terrain models from ground points: a TIN simplified by greedy insertion (Garland and Heckbert,
+ * "Fast polygonal approximation of terrains and height fields", 1995) so that no input point lies
+ * more than {@code maxError} (vertically, in CRS units) off the surface.
+ *
+ * <p>It starts from the points on the convex hull, so the TIN covers every input point, and then
+ * adds, in each pass, the worst point of every triangle whose worst point is off by more than the
+ * bound, re-triangulating after each pass, until none is. The bound is checked on every input point
+ * by interpolation in the final TIN, and the largest error measured is returned.
+ *
+ * @since 1.0
+ */
+public final class Terrain {
+
+  private Terrain() {}
+
+  /**
+   * A simplified TIN.
+   *
+   * @param tin the triangulation of the kept points (vertex input indices refer to the input)
+   * @param maxErrorMeasured the largest vertical distance of an input point from the TIN
+   * @param passes the number of insertion passes
+   * @param kept the number of input points kept
+   */
+  public record Result(DelaunayTriangulation tin, double maxErrorMeasured, int passes, int kept) {
+
+    /**
+     * Validates the result.
+     *
+     * @param tin the triangulation
+     * @param maxErrorMeasured the largest error
+     * @param passes the passes
+     * @param kept the points kept
+     */
+    public Result {
+      Objects.requireNonNull(tin, "tin");
+    }
+  }
+
+  /**
+   * Simplifies ground points to a TIN within a vertical error bound.
+   *
+   * @param xs x of each ground point
+   * @param ys y of each ground point
+   * @param zs z of each ground point
+   * @param maxError the largest vertical distance allowed between an input point and the TIN, in
+   *     the units of z; 0 keeps every point that is not exactly on the surface
+   * @return the TIN and the error measured on every input point
+   * @throws IllegalArgumentException if the arrays differ in length or maxError is negative
+   */
+  public static Result simplify(double[] xs, double[] ys, double[] zs, double maxError) {
+    if (!(maxError >= 0)) {
+      throw new IllegalArgumentException("maxError " + maxError + " is not >= 0");
+    }
+    int n = xs.length;
+    if (ys.length != n || zs.length != n) {
+      throw new IllegalArgumentException("x, y and z differ in length");
+    }
+    // start from the convex hull of all points
+    DelaunayTriangulation all = DelaunayTriangulation.of(xs, ys, zs, 0);
+    int[] hull = all.hull();
+    boolean[] keep = new boolean[n];
+    for (int v : hull) {
+      keep[all.inputIndex(v)] = true;
+    }
+    int kept = hull.length;
+    // visit the points in the order the full triangulation sorted them: walks stay short
+    int[] order = new int[all.vertexCount()];
+    for (int v = 0; v < order.length; v++) {
+      order[v] = all.inputIndex(v);
+    }
+    int passes = 0;
+    DelaunayTriangulation tin;
+    while (true) {
+      passes++;
+      tin = triangulate(xs, ys, zs, keep, kept);
+      if (tin.triangleCount() == 0) {
+        return new Result(tin, 0, passes, kept);
+      }
+      DelaunayTriangulation.Locator locator = tin.locator();
+      int slots = tin.slotCount();
+      double[] worst = new double[slots];
+      int[] worstPoint = new int[slots];
+      Arrays.fill(worstPoint, -1);
+      for (int i : order) {
+        if (keep[i]) {
+          continue;
+        }
+        int t = locator.triangle(xs[i], ys[i]);
+        if (t < 0) {
+          continue; // a duplicate of a hull vertex merged away; it is within 0 of it in x, y
+        }
+        double e = Math.abs(locator.z(xs[i], ys[i]) - zs[i]);
+        if (e > maxError && e > worst[t]) {
+          worst[t] = e;
+          worstPoint[t] = i;
+        }
+      }
+      int added = 0;
+      for (int t = 0; t < slots; t++) {
+        if (worstPoint[t] >= 0) {
+          keep[worstPoint[t]] = true;
+          added++;
+        }
+      }
+      if (added == 0) {
+        break;
+      }
+      kept += added;
+    }
+    // the bound, measured on every input point (points sharing x and y with a kept vertex but not
+    // its z cannot all lie on a surface: they show here)
+    DelaunayTriangulation.Locator locator = tin.locator();
+    double measured = 0;
+    for (int i = 0; i < n; i++) {
+      double e = Math.abs(locator.z(xs[i], ys[i]) - zs[i]);
+      if (e > measured) {
+        measured = e;
+      }
+    }
+    return new Result(tin, measured, passes, tin.vertexCount());
+  }
+
+  private static DelaunayTriangulation triangulate(
+      double[] xs, double[] ys, double[] zs, boolean[] keep, int kept) {
+    double[] x = new double[kept];
+    double[] y = new double[kept];
+    double[] z = new double[kept];
+    int[] index = new int[kept];
+    int k = 0;
+    for (int i = 0; i < xs.length; i++) {
+      if (keep[i]) {
+        x[k] = xs[i];
+        y[k] = ys[i];
+        z[k] = zs[i];
+        index[k] = i;
+        k++;
+      }
+    }
+    return DelaunayTriangulation.of(x, y, z, 0).withInputIndices(index);
+  }
+}
