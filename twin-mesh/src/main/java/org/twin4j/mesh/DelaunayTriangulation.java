@@ -265,6 +265,21 @@ public final class DelaunayTriangulation {
   }
 
   /**
+   * Returns the vertex coordinates interleaved, for mesh output ({@link MeshFiles}).
+   *
+   * @return a new array of {@code 3 * vertexCount()} values: x, y, z per vertex id
+   */
+  public double[] xyz() {
+    double[] out = new double[3 * vertices];
+    for (int v = 0; v < vertices; v++) {
+      out[3 * v] = x[v];
+      out[3 * v + 1] = y[v];
+      out[3 * v + 2] = z[v];
+    }
+    return out;
+  }
+
+  /**
    * Returns the triangles as vertex ids, three per triangle, counter-clockwise.
    *
    * @return a new array of {@code 3 * triangleCount()} ids
