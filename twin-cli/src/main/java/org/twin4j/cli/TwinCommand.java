@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       ConvertCommand.class,
       GroundCommand.class,
+      DtmCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'twin help COMMAND' for the options of a command."})

@@ -145,6 +145,31 @@ class PointCommandsTest {
   }
 
   @Test
+  void dtm_writesTinAndGridsAndPrintsTheCounts() throws Exception {
+    Path glb = dir.resolve("t.glb");
+    Path asc = dir.resolve("dtm.asc");
+    String[] r =
+        run(
+            "dtm",
+            data("ahn3_cropped_2.laz").toString(),
+            "-o",
+            glb.toString(),
+            "--max-error",
+            "0.2",
+            "--raster",
+            asc.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("ground points: 87130, from class 2 in the file"), r[1]);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("max error measured (\\S+),").matcher(r[1]);
+    assertTrue(m.find(), r[1]);
+    assertTrue(Double.parseDouble(m.group(1)) <= 0.2, r[1]);
+    byte[] head = Arrays.copyOf(Files.readAllBytes(glb), 4);
+    assertEquals("glTF", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+    assertTrue(Files.readAllLines(asc).get(0).startsWith("ncols "));
+  }
+
+  @Test
   void convert_toLaz_refusedWithReason() {
     String[] r =
         run("convert", data("warsaw_small.las").toString(), dir.resolve("w.laz").toString());

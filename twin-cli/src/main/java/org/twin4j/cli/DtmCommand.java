@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.twin4j.core.io.ReadWarning;
+import org.twin4j.mesh.DelaunayTriangulation;
+import org.twin4j.mesh.ElevationGrid;
+import org.twin4j.mesh.MeshFiles;
+import org.twin4j.mesh.Terrain;
+import org.twin4j.pointcloud.PointChunk;
+import org.twin4j.pointcloud.PointCloud;
+import org.twin4j.pointcloud.filter.Smrf;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code twin dtm IN -o OUT}: a terrain TIN from the ground points, as a mesh and a grid. */
+@Command(
+    name = "dtm",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a terrain model from a LAS/LAZ file: the ground points (class 2, or SMRF's when the",
+      "file has none) simplified to a TIN within --max-error, written as OBJ, PLY or GLB; with",
+      "--raster a DTM grid sampled from the TIN, with --dsm a surface grid of the highest first",
+      "returns, both as ESRI ASCII grids. Prints the counts and the error measured on every",
+      "ground point."
+    })
+final class DtmCommand implements Callable<Integer> {
+
+  @Spec private CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "IN", description = "LAS, LAZ or Arrow IPC input.")
+  private Path in;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT",
+      description = "The TIN: .obj, .ply or .glb.")
+  private Path out;
+
+  @Option(
+      names = "--max-error",
+      defaultValue = "0.1",
+      description = "Largest vertical distance of a ground point from the TIN (default 0.1).")
+  private double maxError;
+
+  @Option(names = "--grid", defaultValue = "1.0", description = "Grid cell size (default 1).")
+  private double grid;
+
+  @Option(names = "--raster", paramLabel = "DTM.asc", description = "Write the DTM grid here.")
+  private Path raster;
+
+  @Option(names = "--dsm", paramLabel = "DSM.asc", description = "Write the DSM grid here.")
+  private Path dsm;
+
+  @Override
+  public Integer call() throws IOException {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".obj") && !name.endsWith(".ply") && !name.endsWith(".glb")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "the TIN is written as .obj, .ply or .glb, not '" + name + "'");
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    List<ReadWarning> warnings = new ArrayList<>();
+    long t0 = System.nanoTime();
+    PointCloud cloud = PointFiles.read(in, warnings);
+    String source = "class 2 in the file";
+    if (cloud.classCounts()[2] == 0) {
+      cloud = Smrf.classify(cloud).cloud();
+      source = "SMRF (the file has no class 2)";
+    }
+    int n = (int) cloud.classCounts()[2];
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] z = new double[n];
+    int k = 0;
+    for (PointChunk c : cloud.chunks()) {
+      for (int i = 0; i < c.size(); i++) {
+        if (c.classification(i) == 2) {
+          x[k] = c.x(i);
+          y[k] = c.y(i);
+          z[k] = c.z(i);
+          k++;
+        }
+      }
+    }
+    long t1 = System.nanoTime();
+    Terrain.Result r = Terrain.simplify(x, y, z, maxError);
+    DelaunayTriangulation tin = r.tin();
+    long t2 = System.nanoTime();
+    if (name.endsWith(".obj")) {
+      MeshFiles.writeObj(tin.xyz(), tin.triangles(), out);
+    } else if (name.endsWith(".ply")) {
+      MeshFiles.writePly(tin.xyz(), tin.triangles(), out);
+    } else {
+      MeshFiles.writeGlb(tin.xyz(), tin.triangles(), out);
+    }
+    w.printf(Locale.ROOT, "input points:  %d (%s)%n", cloud.size(), in);
+    w.printf(Locale.ROOT, "ground points: %d, from %s%n", n, source);
+    w.printf(
+        Locale.ROOT,
+        "TIN:           %d vertices, %d triangles within %.3f (max error measured %.3f, %d passes)"
+            + "%n",
+        tin.vertexCount(),
+        tin.triangleCount(),
+        maxError,
+        r.maxErrorMeasured(),
+        r.passes());
+    w.printf(
+        Locale.ROOT,
+        "time:          read and ground %.0f ms, TIN %.0f ms%n",
+        (t1 - t0) / 1e6,
+        (t2 - t1) / 1e6);
+    w.println("written:       " + out);
+    if (raster != null) {
+      ElevationGrid g = ElevationGrid.dtm(tin, grid);
+      g.writeAsciiGrid(raster, 3);
+      w.printf(
+          Locale.ROOT,
+          "DTM grid:      %d x %d cells of %s -> %s%n",
+          g.cols(),
+          g.rows(),
+          grid,
+          raster);
+    }
+    if (dsm != null) {
+      int m = 0;
+      for (PointChunk c : cloud.chunks()) {
+        for (int i = 0; i < c.size(); i++) {
+          if (c.returnNumber(i) <= 1) {
+            m++;
+          }
+        }
+      }
+      double[] fx = new double[m];
+      double[] fy = new double[m];
+      double[] fz = new double[m];
+      int j = 0;
+      for (PointChunk c : cloud.chunks()) {
+        for (int i = 0; i < c.size(); i++) {
+          if (c.returnNumber(i) <= 1) {
+            fx[j] = c.x(i);
+            fy[j] = c.y(i);
+            fz[j] = c.z(i);
+            j++;
+          }
+        }
+      }
+      ElevationGrid g = ElevationGrid.dsm(fx, fy, fz, grid);
+      g.writeAsciiGrid(dsm, 3);
+      w.printf(
+          Locale.ROOT,
+          "DSM grid:      %d x %d cells of %s from %d first returns -> %s%n",
+          g.cols(),
+          g.rows(),
+          grid,
+          m,
+          dsm);
+    }
+    for (ReadWarning x1 : warnings) {
+      w.println("warning:       " + x1.kind() + ": " + x1.message());
+    }
+    w.flush();
+    return 0;
+  }
+}
