@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.twin4j.citygml.CityFiles;
+import org.twin4j.citygml.CityFormat;
+import org.twin4j.citygml.WriteOptions;
 import org.twin4j.core.io.ReadWarning;
+import org.twin4j.core.io.WarningListener;
+import org.twin4j.core.model.CityModel;
 import org.twin4j.mesh.DelaunayTriangulation;
 import org.twin4j.mesh.ElevationGrid;
 import org.twin4j.mesh.MeshFiles;
@@ -45,7 +50,8 @@ final class DtmCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "OUT",
-      description = "The TIN: .obj, .ply or .glb.")
+      description =
+          "The TIN: .obj, .ply, .glb, or a city model (.city.json, .gml) with a TINRelief.")
   private Path out;
 
   @Option(
@@ -66,9 +72,16 @@ final class DtmCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".obj") && !name.endsWith(".ply") && !name.endsWith(".glb")) {
+    CityFormat city = CityFormat.fromFileName(name).orElse(null);
+    if (city == null
+        && !name.endsWith(".obj")
+        && !name.endsWith(".ply")
+        && !name.endsWith(".glb")) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "the TIN is written as .obj, .ply or .glb, not '" + name + "'");
+          spec.commandLine(),
+          "the TIN is written as .obj, .ply, .glb, .city.json, .city.jsonl or .gml, not '"
+              + name
+              + "'");
     }
     PrintWriter w = spec.commandLine().getOut();
     List<ReadWarning> warnings = new ArrayList<>();
@@ -98,7 +111,14 @@ final class DtmCommand implements Callable<Integer> {
     Terrain.Result r = Terrain.simplify(x, y, z, maxError);
     DelaunayTriangulation tin = r.tin();
     long t2 = System.nanoTime();
-    if (name.endsWith(".obj")) {
+    if (city != null) {
+      CityModel model =
+          CityModel.builder()
+              .crs(cloud.crs().orElse(null))
+              .add(Terrain.toCityObject(tin, "terrain"))
+              .build();
+      CityFiles.write(model, out, WriteOptions.of(city).withListener(WarningListener.silent()));
+    } else if (name.endsWith(".obj")) {
       MeshFiles.writeObj(tin.xyz(), tin.triangles(), out);
     } else if (name.endsWith(".ply")) {
       MeshFiles.writePly(tin.xyz(), tin.triangles(), out);

@@ -170,6 +170,29 @@ class PointCommandsTest {
   }
 
   @Test
+  void dtm_cityModelOutput_isATinRelief() throws Exception {
+    for (String name : new String[] {"terrain.city.json", "terrain.gml"}) {
+      Path f = dir.resolve(name);
+      String[] r =
+          run("dtm", data("warsaw_small.las").toString(), "-o", f.toString(), "--max-error", "0.1");
+      assertEquals("0", r[0], r[2]);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d+) triangles within").matcher(r[1]);
+      assertTrue(m.find(), r[1]);
+      JsonNode j = info(f);
+      assertEquals(1, j.get("objects").get("TINRelief").asInt(), j.toString());
+      org.twin4j.core.model.CitySnapshot model = org.twin4j.citygml.CityFiles.read(f).model();
+      org.twin4j.core.model.CityObject relief = model.stream().findFirst().orElseThrow();
+      org.twin4j.core.geom.Geometry g = relief.geometries().get(0);
+      int triangles =
+          g instanceof org.twin4j.core.geom.TriangleMesh
+              ? ((org.twin4j.core.geom.TriangleMesh) g).triangleCount()
+              : ((org.twin4j.core.geom.SurfaceGeometry) g).surfaceCount();
+      assertEquals(Integer.parseInt(m.group(1)), triangles, name + " " + g.type());
+    }
+  }
+
+  @Test
   void convert_toLaz_refusedWithReason() {
     String[] r =
         run("convert", data("warsaw_small.las").toString(), dir.resolve("w.laz").toString());

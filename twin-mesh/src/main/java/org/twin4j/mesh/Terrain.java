@@ -4,6 +4,10 @@ package org.twin4j.mesh;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.twin4j.core.geom.Lod;
+import org.twin4j.core.geom.TriangleMesh;
+import org.twin4j.core.model.CityObject;
+import org.twin4j.core.model.CityObjectType;
 
 /**
  * Terrain models from ground points: a TIN simplified by greedy insertion (Garland and Heckbert,
@@ -126,6 +130,21 @@ public final class Terrain {
       }
     }
     return new Result(tin, measured, passes, tin.vertexCount());
+  }
+
+  /**
+   * The TIN as a city object: a {@code TINRelief} whose LOD 1 geometry is the triangle mesh, so a
+   * {@link org.twin4j.core.model.CityModel} holding it writes it as CityGML's {@code TINRelief} or
+   * CityJSON's.
+   *
+   * @param tin the terrain TIN
+   * @param id the object's id
+   * @return the city object
+   */
+  public static CityObject toCityObject(DelaunayTriangulation tin, String id) {
+    return CityObject.builder(id, CityObjectType.TIN_RELIEF)
+        .geometry(TriangleMesh.of(Lod.LOD1, tin.xyz(), tin.triangles()))
+        .build();
   }
 
   private static DelaunayTriangulation triangulate(
