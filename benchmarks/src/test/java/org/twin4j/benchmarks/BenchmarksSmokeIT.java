@@ -46,6 +46,11 @@ class BenchmarksSmokeIT {
         seen);
     run("org\\.twin4j\\.benchmarks\\.pointcloud\\.Ground.*", "tiles", new String[] {"1"}, seen);
     run("org\\.twin4j\\.benchmarks\\.mesh\\.Triangulation.*", "size", new String[] {"1000"}, seen);
+    run(
+        "org\\.twin4j\\.benchmarks\\.mesh\\.Terrain.*",
+        "tile",
+        new String[] {"ahn3_cropped_2.laz"},
+        seen);
     assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
     assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
     assertTrue(seen.contains("build/jts"), seen.toString());
@@ -56,6 +61,7 @@ class BenchmarksSmokeIT {
     assertTrue(seen.contains("GroundBenchmark.classify/null"), seen.toString());
     assertTrue(seen.contains("TriangulationBenchmark.triangulate/tinfour"), seen.toString());
     assertTrue(seen.contains("TriangulationBenchmark.triangulate/jts"), seen.toString());
+    assertTrue(seen.contains("TerrainBenchmark.terrain/laszip4j+tinfour"), seen.toString());
     assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
   }
 
