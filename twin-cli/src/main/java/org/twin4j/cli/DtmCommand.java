@@ -129,13 +129,11 @@ final class DtmCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "ground points: %d, from %s%n", n, source);
     w.printf(
         Locale.ROOT,
-        "TIN:           %d vertices, %d triangles within %.3f (max error measured %.3f, %d passes)"
-            + "%n",
+        "TIN:           %d vertices, %d triangles within %.3f (max error measured %.3f)%n",
         tin.vertexCount(),
         tin.triangleCount(),
         maxError,
-        r.maxErrorMeasured(),
-        r.passes());
+        r.maxErrorMeasured());
     w.printf(
         Locale.ROOT,
         "time:          read and ground %.0f ms, TIN %.0f ms%n",

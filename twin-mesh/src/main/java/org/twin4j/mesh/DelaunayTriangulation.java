@@ -149,6 +149,21 @@ public final class DelaunayTriangulation {
   }
 
   /**
+   * Greedy insertion within a vertical error bound (see {@link Terrain#simplify}).
+   *
+   * @param xs x of each point
+   * @param ys y of each point
+   * @param zs z of each point
+   * @param maxError the bound
+   * @return the TIN of the inserted points; {@link #duplicates()} counts the points left out
+   */
+  static DelaunayTriangulation greedy(double[] xs, double[] ys, double[] zs, double maxError) {
+    Builder b = new Builder(xs, ys, zs, 0);
+    b.greedy(maxError);
+    return new DelaunayTriangulation(b);
+  }
+
+  /**
    * Returns the constrained edges as vertex-id pairs (each edge once).
    *
    * @return a new array of {@code 2 * count} ids
@@ -613,6 +628,14 @@ public final class DelaunayTriangulation {
           int cap = slots * 2;
           tri = Arrays.copyOf(tri, 6 * cap);
           mark = Arrays.copyOf(mark, cap);
+          if (head != null) {
+            int old = head.length;
+            head = Arrays.copyOf(head, cap);
+            Arrays.fill(head, old, cap, -1);
+            stamp = Arrays.copyOf(stamp, cap);
+            worstPoint = Arrays.copyOf(worstPoint, cap);
+            worstError = Arrays.copyOf(worstError, cap);
+          }
         }
       }
       tri[6 * t] = a;
@@ -627,7 +650,11 @@ public final class DelaunayTriangulation {
     }
 
     private void firstTriangle() {
-      int t = newTriangle(0, 1, 2);
+      firstTriangle(0, 1, 2);
+    }
+
+    private void firstTriangle(int a0, int b0, int c0) {
+      int t = newTriangle(a0, b0, c0);
       int[] ghost = new int[3];
       for (int k = 0; k < 3; k++) {
         int a = tri[6 * t + k];
@@ -745,6 +772,19 @@ public final class DelaunayTriangulation {
         z[id] = z[p];
         input[id] = input[p];
       }
+      insertVertex(id, seed);
+    }
+
+    /** Cavity triangles freed by the last insertion: {@code cavity[0..cavityCount)}. */
+    int cavityCount;
+
+    /** Triangles made by the last insertion: {@code made[0..madeCount)}. */
+    int[] made = new int[16];
+
+    int madeCount;
+
+    /** Inserts vertex id, whose position lies in the circumcircle of triangle seed. */
+    void insertVertex(int id, int seed) {
       // the cavity: triangles whose circumcircle holds the point, grown from the seed
       // marks: 2 * epoch for a triangle in the cavity, 2 * epoch + 1 for one tested and left out,
       // so that a triangle next to two cavity triangles is tested once
@@ -775,6 +815,18 @@ public final class DelaunayTriangulation {
           }
         }
       }
+      if (head != null) {
+        // greedy insertion: take the points waiting in the cavity's triangles
+        for (int i = 0; i < nc; i++) {
+          int t = cavity[i];
+          for (int q = head[t]; q >= 0; q = nextPoint[q]) {
+            gathered = ensure(gathered, gatheredCount + 1);
+            gathered[gatheredCount++] = q;
+          }
+          head[t] = -1;
+          stamp[t]++;
+        }
+      }
       // the fan: one new triangle per boundary edge (a, b) of the cavity, joined to the point
       int firstNew = -1;
       int boundary = 0;
@@ -796,7 +848,7 @@ public final class DelaunayTriangulation {
           boundary++;
         }
       }
-      int[] made = ensure(this.stack, boundary);
+      made = ensure(made, boundary);
       // free the cavity first so that the fan reuses its slots
       free = ensure(free, freeCount + nc);
       for (int i = 0; i < nc; i++) {
@@ -825,8 +877,371 @@ public final class DelaunayTriangulation {
         int other = b == INF ? infStart : startOf[b];
         link(6 * nt + 4, 6 * other + 5);
       }
-      this.stack = made;
+      cavityCount = nc;
+      madeCount = created;
       last = firstNew;
+    }
+
+    // ---- greedy insertion (Garland and Heckbert 1995) for error-bounded terrain ----
+
+    /** Per triangle slot: the first point waiting in it, or -1 (greedy mode only). */
+    int @org.jspecify.annotations.Nullable [] head;
+
+    /**
+     * Per triangle slot: a counter bumped whenever its points change, to spot stale heap entries.
+     */
+    int[] stamp = new int[0];
+
+    int[] nextPoint = new int[0];
+    int[] gathered = new int[16];
+    int gatheredCount;
+    boolean[] inserted = new boolean[0];
+
+    /** A max-heap of (error, triangle, stamp). */
+    double[] heapError = new double[16];
+
+    int[] heapTri = new int[16];
+    int[] heapStamp = new int[16];
+    int heapSize;
+
+    private void push(double e, int t) {
+      if (heapSize == heapError.length) {
+        heapError = Arrays.copyOf(heapError, 2 * heapSize);
+        heapTri = Arrays.copyOf(heapTri, 2 * heapSize);
+        heapStamp = Arrays.copyOf(heapStamp, 2 * heapSize);
+      }
+      int i = heapSize++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (heapError[parent] >= e) {
+          break;
+        }
+        heapError[i] = heapError[parent];
+        heapTri[i] = heapTri[parent];
+        heapStamp[i] = heapStamp[parent];
+        i = parent;
+      }
+      heapError[i] = e;
+      heapTri[i] = t;
+      heapStamp[i] = stamp[t];
+    }
+
+    private void popTop() {
+      double e = heapError[--heapSize];
+      int t = heapTri[heapSize];
+      int st = heapStamp[heapSize];
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= heapSize) {
+          break;
+        }
+        if (child + 1 < heapSize && heapError[child + 1] > heapError[child]) {
+          child++;
+        }
+        if (heapError[child] <= e) {
+          break;
+        }
+        heapError[i] = heapError[child];
+        heapTri[i] = heapTri[child];
+        heapStamp[i] = heapStamp[child];
+        i = child;
+      }
+      heapError[i] = e;
+      heapTri[i] = t;
+      heapStamp[i] = st;
+    }
+
+    /** |z - plane of triangle t at (x, y)| for point q. */
+    private double error(int t, int q) {
+      int a = tri[6 * t];
+      int b = tri[6 * t + 1];
+      int c = tri[6 * t + 2];
+      double px = x[q];
+      double py = y[q];
+      double wa = (x[b] - px) * (y[c] - py) - (y[b] - py) * (x[c] - px);
+      double wb = (x[c] - px) * (y[a] - py) - (y[c] - py) * (x[a] - px);
+      double wc = (x[a] - px) * (y[b] - py) - (y[a] - py) * (x[b] - px);
+      return Math.abs((wa * z[a] + wb * z[b] + wc * z[c]) / (wa + wb + wc) - z[q]);
+    }
+
+    private boolean contains(int t, int q) {
+      for (int k = 0; k < 3; k++) {
+        int a = tri[6 * t + k];
+        int b = tri[6 * t + (k + 1) % 3];
+        if (a == INF || b == INF) {
+          return false;
+        }
+        if (Predicates.orient2d(x[a], y[a], x[b], y[b], x[q], y[q]) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Per triangle slot: its worst point and that point's error (greedy mode). */
+    int[] worstPoint = new int[0];
+
+    double[] worstError = new double[0];
+
+    /** Puts point q into the list of triangle t, keeping t's worst point up to date. */
+    private void assign(int t, int q) {
+      if (head[t] < 0) {
+        worstError[t] = -1;
+      }
+      nextPoint[q] = head[t];
+      head[t] = q;
+      double e = error(t, q);
+      if (e > worstError[t]) {
+        worstError[t] = e;
+        worstPoint[t] = q;
+      }
+    }
+
+    /** Pushes the worst point of triangle t, if it has any. */
+    private void rank(int t) {
+      if (head[t] >= 0) {
+        push(worstError[t], t);
+      }
+    }
+
+    /**
+     * Builds a TIN of the fewest points greedy insertion needs so that no point lies more than
+     * maxError off it: the convex hull first, then repeatedly the point farthest from the surface.
+     */
+    void greedy(double maxError) {
+      int n = x.length;
+      int[] hull = convexHull();
+      if (hull.length < 3) {
+        keepCollinear(n);
+        return;
+      }
+      inserted = new boolean[n];
+      nextPoint = new int[n];
+      int cap = mark.length;
+      head = new int[cap];
+      Arrays.fill(head, -1);
+      stamp = new int[cap];
+      worstPoint = new int[cap];
+      worstError = new double[cap];
+      firstTriangle(hull[0], hull[1], hull[2]);
+      for (int k = 0; k < 3; k++) {
+        inserted[hull[k]] = true;
+      }
+      for (int k = 3; k < hull.length; k++) {
+        int seed = locate(hull[k]);
+        if (seed >= 0) {
+          insertVertex(hull[k], seed);
+        }
+        inserted[hull[k]] = true;
+      }
+      gatheredCount = 0;
+      for (int q = 0; q < n; q++) {
+        if (inserted[q]) {
+          continue;
+        }
+        int t = locate(q);
+        if (t < 0 || ghostIndexOf(t) >= 0) {
+          inserted[q] = true; // on a vertex already: nothing to add
+          duplicates++;
+          continue;
+        }
+        last = t;
+        assign(t, q);
+      }
+      for (int t = 0; t < slots; t++) {
+        if (head[t] >= 0) {
+          rank(t);
+        }
+      }
+      while (heapSize > 0) {
+        double e = heapError[0];
+        int t = heapTri[0];
+        int st = heapStamp[0];
+        popTop();
+        if (st != stamp[t]) {
+          continue;
+        }
+        if (e <= maxError) {
+          break;
+        }
+        int worstPoint = this.worstPoint[t];
+        // the point lies in t, so t's circumcircle holds it: t seeds the cavity
+        gatheredCount = 0;
+        insertVertex(worstPoint, t);
+        inserted[worstPoint] = true;
+        for (int i = 0; i < madeCount; i++) {
+          int m = made[i];
+          head[m] = -1;
+          stamp[m]++;
+        }
+        for (int i = 0; i < gatheredCount; i++) {
+          int q = gathered[i];
+          if (q == worstPoint) {
+            continue;
+          }
+          if (x[q] == x[worstPoint] && y[q] == y[worstPoint]) {
+            inserted[q] = true; // same x and y as the new vertex: it cannot be a vertex too
+            continue;
+          }
+          int home = -1;
+          for (int j = 0; j < madeCount && home < 0; j++) {
+            if (contains(made[j], q)) {
+              home = made[j];
+            }
+          }
+          if (home < 0) {
+            int found = locate(q);
+            if (found < 0 || ghostIndexOf(found) >= 0) {
+              inserted[q] = true;
+              duplicates++;
+              continue;
+            }
+            home = found;
+          }
+          assign(home, q);
+        }
+        for (int i = 0; i < madeCount; i++) {
+          if (head[made[i]] >= 0) {
+            rank(made[i]);
+          }
+        }
+      }
+      // keep only the inserted points, renumbered in their Hilbert order
+      int[] id = new int[n];
+      int kept = 0;
+      for (int q = 0; q < n; q++) {
+        id[q] = -1;
+        if (inserted[q] && isVertex(q)) {
+          id[q] = kept;
+          x[kept] = x[q];
+          y[kept] = y[q];
+          z[kept] = z[q];
+          input[kept] = input[q];
+          kept++;
+        }
+      }
+      for (int t = 0; t < slots; t++) {
+        for (int k = 0; k < 3; k++) {
+          int v = tri[6 * t + k];
+          if (v != INF) {
+            tri[6 * t + k] = id[v];
+          }
+        }
+      }
+      vertices = kept;
+      duplicates = n - kept;
+      head = null;
+      compact();
+    }
+
+    private boolean[] vertexFlags;
+
+    /** Whether point q ended up as a vertex (computed once from the triangles). */
+    private boolean isVertex(int q) {
+      if (vertexFlags == null) {
+        vertexFlags = new boolean[x.length];
+        boolean[] isFree = new boolean[slots];
+        for (int i = 0; i < freeCount; i++) {
+          isFree[free[i]] = true;
+        }
+        for (int t = 0; t < slots; t++) {
+          if (isFree[t]) {
+            continue;
+          }
+          for (int k = 0; k < 3; k++) {
+            int v = tri[6 * t + k];
+            if (v != INF) {
+              vertexFlags[v] = true;
+            }
+          }
+        }
+      }
+      return vertexFlags[q];
+    }
+
+    /** The strict convex hull, counter-clockwise (Andrew's monotone chain, exact turns). */
+    private int[] convexHull() {
+      int n = x.length;
+      int[] idx = new int[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      sortXy(idx, 0, n - 1);
+      int[] h = new int[2 * n + 1];
+      int k = 0;
+      for (int ii = 0; ii < n; ii++) {
+        int i = idx[ii];
+        while (k >= 2 && orientIdx(h[k - 2], h[k - 1], i) <= 0) {
+          k--;
+        }
+        h[k++] = i;
+      }
+      for (int ii = n - 2, lower = k + 1; ii >= 0; ii--) {
+        int i = idx[ii];
+        while (k >= lower && orientIdx(h[k - 2], h[k - 1], i) <= 0) {
+          k--;
+        }
+        h[k++] = i;
+      }
+      int size = Math.max(0, k - 1);
+      // drop exact duplicates of hull points
+      int[] out = new int[size];
+      int m = 0;
+      for (int i = 0; i < size; i++) {
+        int v = h[i];
+        if (m > 0 && x[out[m - 1]] == x[v] && y[out[m - 1]] == y[v]) {
+          continue;
+        }
+        out[m++] = v;
+      }
+      return Arrays.copyOf(out, m);
+    }
+
+    /** Sorts point indices by x, then y (quicksort, insertion sort on short runs). */
+    private void sortXy(int[] a, int lo, int hi) {
+      while (hi - lo > 16) {
+        int p = a[(lo + hi) >>> 1];
+        int i = lo;
+        int j = hi;
+        while (i <= j) {
+          while (lessXy(a[i], p)) {
+            i++;
+          }
+          while (lessXy(p, a[j])) {
+            j--;
+          }
+          if (i <= j) {
+            int t = a[i];
+            a[i++] = a[j];
+            a[j--] = t;
+          }
+        }
+        if (j - lo < hi - i) {
+          sortXy(a, lo, j);
+          lo = i;
+        } else {
+          sortXy(a, i, hi);
+          hi = j;
+        }
+      }
+      for (int i = lo + 1; i <= hi; i++) {
+        int v = a[i];
+        int j = i - 1;
+        while (j >= lo && lessXy(v, a[j])) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = v;
+      }
+    }
+
+    private boolean lessXy(int i, int j) {
+      return x[i] < x[j] || (x[i] == x[j] && y[i] < y[j]);
+    }
+
+    private double orientIdx(int a, int b, int c) {
+      return Predicates.orient2d(x[a], y[a], x[b], y[b], x[c], y[c]);
     }
 
     // ---- constraints: Sloan's edge flipping (1993), then Lawson flips restore Delaunay ----

@@ -2,7 +2,6 @@
 // Copyright 2026 the twin4j authors
 package org.twin4j.mesh;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.twin4j.core.geom.Lod;
 import org.twin4j.core.geom.TriangleMesh;
@@ -15,9 +14,11 @@ import org.twin4j.core.model.CityObjectType;
  * more than {@code maxError} (vertically, in CRS units) off the surface.
  *
  * <p>It starts from the points on the convex hull, so the TIN covers every input point, and then
- * adds, in each pass, the worst point of every triangle whose worst point is off by more than the
- * bound, re-triangulating after each pass, until none is. The bound is checked on every input point
- * by interpolation in the final TIN, and the largest error measured is returned.
+ * inserts, one at a time, the point farthest from the current surface: every triangle keeps the
+ * points that lie in it and a priority queue holds each triangle's worst; an insertion hands the
+ * points of the replaced triangles to the new ones. It stops when no point is off by more than the
+ * bound. The bound is then checked on every input point by interpolation in the final TIN, and the
+ * largest error measured is returned.
  *
  * @since 1.0
  */
@@ -30,17 +31,15 @@ public final class Terrain {
    *
    * @param tin the triangulation of the kept points (vertex input indices refer to the input)
    * @param maxErrorMeasured the largest vertical distance of an input point from the TIN
-   * @param passes the number of insertion passes
-   * @param kept the number of input points kept
+   * @param kept the number of input points kept as vertices
    */
-  public record Result(DelaunayTriangulation tin, double maxErrorMeasured, int passes, int kept) {
+  public record Result(DelaunayTriangulation tin, double maxErrorMeasured, int kept) {
 
     /**
      * Validates the result.
      *
      * @param tin the triangulation
      * @param maxErrorMeasured the largest error
-     * @param passes the passes
      * @param kept the points kept
      */
     public Result {
@@ -67,58 +66,7 @@ public final class Terrain {
     if (ys.length != n || zs.length != n) {
       throw new IllegalArgumentException("x, y and z differ in length");
     }
-    // start from the convex hull of all points
-    DelaunayTriangulation all = DelaunayTriangulation.of(xs, ys, zs, 0);
-    int[] hull = all.hull();
-    boolean[] keep = new boolean[n];
-    for (int v : hull) {
-      keep[all.inputIndex(v)] = true;
-    }
-    int kept = hull.length;
-    // visit the points in the order the full triangulation sorted them: walks stay short
-    int[] order = new int[all.vertexCount()];
-    for (int v = 0; v < order.length; v++) {
-      order[v] = all.inputIndex(v);
-    }
-    int passes = 0;
-    DelaunayTriangulation tin;
-    while (true) {
-      passes++;
-      tin = triangulate(xs, ys, zs, keep, kept);
-      if (tin.triangleCount() == 0) {
-        return new Result(tin, 0, passes, kept);
-      }
-      DelaunayTriangulation.Locator locator = tin.locator();
-      int slots = tin.slotCount();
-      double[] worst = new double[slots];
-      int[] worstPoint = new int[slots];
-      Arrays.fill(worstPoint, -1);
-      for (int i : order) {
-        if (keep[i]) {
-          continue;
-        }
-        int t = locator.triangle(xs[i], ys[i]);
-        if (t < 0) {
-          continue; // a duplicate of a hull vertex merged away; it is within 0 of it in x, y
-        }
-        double e = Math.abs(locator.z(xs[i], ys[i]) - zs[i]);
-        if (e > maxError && e > worst[t]) {
-          worst[t] = e;
-          worstPoint[t] = i;
-        }
-      }
-      int added = 0;
-      for (int t = 0; t < slots; t++) {
-        if (worstPoint[t] >= 0) {
-          keep[worstPoint[t]] = true;
-          added++;
-        }
-      }
-      if (added == 0) {
-        break;
-      }
-      kept += added;
-    }
+    DelaunayTriangulation tin = DelaunayTriangulation.greedy(xs, ys, zs, maxError);
     // the bound, measured on every input point (points sharing x and y with a kept vertex but not
     // its z cannot all lie on a surface: they show here)
     DelaunayTriangulation.Locator locator = tin.locator();
@@ -129,7 +77,7 @@ public final class Terrain {
         measured = e;
       }
     }
-    return new Result(tin, measured, passes, tin.vertexCount());
+    return new Result(tin, measured, tin.vertexCount());
   }
 
   /**
@@ -145,24 +93,5 @@ public final class Terrain {
     return CityObject.builder(id, CityObjectType.TIN_RELIEF)
         .geometry(TriangleMesh.of(Lod.LOD1, tin.xyz(), tin.triangles()))
         .build();
-  }
-
-  private static DelaunayTriangulation triangulate(
-      double[] xs, double[] ys, double[] zs, boolean[] keep, int kept) {
-    double[] x = new double[kept];
-    double[] y = new double[kept];
-    double[] z = new double[kept];
-    int[] index = new int[kept];
-    int k = 0;
-    for (int i = 0; i < xs.length; i++) {
-      if (keep[i]) {
-        x[k] = xs[i];
-        y[k] = ys[i];
-        z[k] = zs[i];
-        index[k] = i;
-        k++;
-      }
-    }
-    return DelaunayTriangulation.of(x, y, z, 0).withInputIndices(index);
   }
 }
