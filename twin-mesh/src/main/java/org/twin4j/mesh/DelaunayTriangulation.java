@@ -965,6 +965,27 @@ public final class DelaunayTriangulation {
       return Math.abs((wa * z[a] + wb * z[b] + wc * z[c]) / (wa + wb + wc) - z[q]);
     }
 
+    /**
+     * The triangle of the fan just built around p that holds q, found by turning around p from
+     * triangle start: q lies in fan triangle (a, b, p) when it is left of p -> a and not left of p
+     * -> b. Returns -1 if the turn meets the vertex at infinity or does not close.
+     */
+    private int fanTriangle(int p, int q, int start) {
+      int j = start;
+      for (int step = 0; step <= madeCount; step++) {
+        int a = tri[6 * j];
+        int b = tri[6 * j + 1];
+        if (a == INF || b == INF) {
+          return -1;
+        }
+        if (orientIdx(p, b, q) <= 0 && orientIdx(p, a, q) >= 0) {
+          return j;
+        }
+        j = startOf[b];
+      }
+      return -1;
+    }
+
     private boolean contains(int t, int q) {
       for (int k = 0; k < 3; k++) {
         int a = tri[6 * t + k];
@@ -1075,6 +1096,7 @@ public final class DelaunayTriangulation {
           head[m] = -1;
           stamp[m]++;
         }
+        int cur = made[0];
         for (int i = 0; i < gatheredCount; i++) {
           int q = gathered[i];
           if (q == worstPoint) {
@@ -1084,11 +1106,16 @@ public final class DelaunayTriangulation {
             inserted[q] = true; // same x and y as the new vertex: it cannot be a vertex too
             continue;
           }
-          int home = -1;
-          for (int j = 0; j < madeCount && home < 0; j++) {
-            if (contains(made[j], q)) {
-              home = made[j];
+          int home = fanTriangle(worstPoint, q, cur);
+          if (home < 0) {
+            for (int j = 0; j < madeCount && home < 0; j++) {
+              if (contains(made[j], q)) {
+                home = made[j];
+              }
             }
+          }
+          if (home >= 0) {
+            cur = home;
           }
           if (home < 0) {
             int found = locate(q);
