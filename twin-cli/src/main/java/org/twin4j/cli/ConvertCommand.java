@@ -15,6 +15,9 @@ import org.twin4j.citygml.ReadOptions;
 import org.twin4j.citygml.WriteOptions;
 import org.twin4j.core.geom.Lod;
 import org.twin4j.core.io.WarningListener;
+import org.twin4j.core.model.CitySnapshot;
+import org.twin4j.mesh.CityMeshes;
+import org.twin4j.mesh.MeshFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Convert a city model file: CityGML 1.0/2.0/3.0, CityJSON 1.0/1.1/2.0 or CityJSONSeq in;",
       "CityGML 2.0 or 3.0, CityJSON 2.0 or CityJSONSeq out. Objects are streamed one at a time.",
       "Whatever the output cannot hold is reported with counts. OUT appears only on success.",
-      "Point clouds: LAS/LAZ (or Arrow IPC) in; LAS 1.2/1.4 or Arrow IPC (.arrow) out."
+      "Point clouds: LAS/LAZ (or Arrow IPC) in; LAS 1.2/1.4 or Arrow IPC (.arrow) out.",
+      "City models to meshes: OUT ending in .obj, .ply or .glb triangulates every polygon."
     })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -84,6 +88,10 @@ final class ConvertCommand implements Callable<Integer> {
       PointFiles.convert(in, out, lasVersion, spec.commandLine().getOut());
       return 0;
     }
+    String outName = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (outName.endsWith(".obj") || outName.endsWith(".ply") || outName.endsWith(".glb")) {
+      return toMesh(outName);
+    }
     WriteOptions options = options();
     ConversionResult r =
         CityFiles.convert(in, out, options, new ReadOptions(WarningListener.silent(), validate));
@@ -100,6 +108,43 @@ final class ConvertCommand implements Callable<Integer> {
             + ")");
     print(w, "read", r.read().counts());
     print(w, "written", r.written().counts());
+    w.flush();
+    return 0;
+  }
+
+  /** A city model file as one triangle mesh (each object's highest LOD, or --lod). */
+  private int toMesh(String outName) throws IOException {
+    Lod only = null;
+    if (lod != null) {
+      try {
+        only = Lod.parse(lod);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "bad --lod '" + lod + "': " + e.getMessage());
+      }
+    }
+    CitySnapshot model =
+        CityFiles.read(in, new ReadOptions(WarningListener.silent(), validate)).model();
+    CityMeshes.Mesh m = CityMeshes.of(model, only);
+    if (outName.endsWith(".obj")) {
+      MeshFiles.writeObj(m.xyz(), m.triangles(), out);
+    } else if (outName.endsWith(".ply")) {
+      MeshFiles.writePly(m.xyz(), m.triangles(), out);
+    } else {
+      MeshFiles.writeGlb(m.xyz(), m.triangles(), out);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    w.println(
+        "meshed "
+            + model.objectCount()
+            + " objects into "
+            + m.triangles().length / 3
+            + " triangles, "
+            + m.xyz().length / 3
+            + " vertices ("
+            + m.polygonsSkipped()
+            + " polygons skipped: no area or crossing rings) -> "
+            + out);
     w.flush();
     return 0;
   }

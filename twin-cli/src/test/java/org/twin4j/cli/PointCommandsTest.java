@@ -193,6 +193,28 @@ class PointCommandsTest {
   }
 
   @Test
+  void convert_cityModelToGlb_everyPolygonMeshed() throws Exception {
+    Path city =
+        Path.of(
+            System.getProperty("twin.data.dir", "../data"),
+            "city",
+            "citygml3",
+            "lod2_buildings_v3.gml");
+    Path glb = dir.resolve("fzk.glb");
+    String[] r = run("convert", city.toString(), glb.toString());
+    assertEquals("0", r[0], r[2]);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "into (\\d+) triangles, (\\d+) vertices \\((\\d+) polygons skipped")
+            .matcher(r[1]);
+    assertTrue(m.find(), r[1]);
+    assertTrue(Integer.parseInt(m.group(1)) > 1000, r[1]);
+    assertEquals("0", m.group(3), r[1]);
+    byte[] head = Arrays.copyOf(Files.readAllBytes(glb), 4);
+    assertEquals("glTF", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void convert_toLaz_refusedWithReason() {
     String[] r =
         run("convert", data("warsaw_small.las").toString(), dir.resolve("w.laz").toString());
