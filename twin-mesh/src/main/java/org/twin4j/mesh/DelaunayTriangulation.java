@@ -14,9 +14,11 @@ import java.util.Objects;
  * taken by the exact {@link Predicates}, so collinear, cocircular and gridded input is handled; a
  * point within {@code tolerance} of a vertex already inserted is merged into it and counted.
  *
- * <p>Memory: 24 bytes of coordinates and 4 of input index per vertex, and 24 bytes per triangle
- * (three vertex ids, three neighbour links) of which there are about twice as many as vertices:
- * about 76 bytes per vertex in all, against about 120–240 for Tinfour's edge objects.
+ * <p>Memory: 24 bytes of coordinates and 4 of input index per vertex, and 12 bytes of vertex ids
+ * per triangle, of which there are about twice as many as vertices: about 52 bytes per vertex, plus
+ * 24 once the neighbour links are built (the first {@link #locator()} or {@link #hull()}), against
+ * about 120–240 for Tinfour's edge objects. While building, the triangulation takes about 80 bytes
+ * per vertex.
  *
  * <p>Immutable once built; safe to share between threads.
  *
@@ -33,11 +35,17 @@ public final class DelaunayTriangulation {
   private final int[] input;
   private final int vertices;
   private final int duplicates;
-  private final int[] tri;
-  private final int triangleSlots;
-  private final boolean[] dead;
-  private final boolean @org.jspecify.annotations.Nullable [] constrained;
+
+  /** The triangles: three vertex ids each, counter-clockwise (no ghost or free slots). */
+  private final int[] t3;
+
+  /** Per triangle edge (3 * t + k, edge k from vertex k to k + 1): whether it is a constraint. */
+  private final java.util.@org.jspecify.annotations.Nullable BitSet constrained;
+
   private final int constraintsSkipped;
+
+  /** Per triangle edge: the triangle across it, or -1 on the hull; built on first need. */
+  private volatile int @org.jspecify.annotations.Nullable [] neighbours;
 
   private DelaunayTriangulation(Builder b) {
     this.x = b.x;
@@ -46,39 +54,71 @@ public final class DelaunayTriangulation {
     this.input = b.input;
     this.vertices = b.vertices;
     this.duplicates = b.duplicates;
-    this.tri = b.tri;
-    this.triangleSlots = b.slots;
-    this.dead = b.deadFlags();
-    this.constrained = b.constrained;
     this.constraintsSkipped = b.constraintsSkipped;
-  }
-
-  private DelaunayTriangulation(DelaunayTriangulation t, int[] input) {
-    this.x = t.x;
-    this.y = t.y;
-    this.z = t.z;
-    this.input = input;
-    this.vertices = t.vertices;
-    this.duplicates = t.duplicates;
-    this.tri = t.tri;
-    this.triangleSlots = t.triangleSlots;
-    this.dead = t.dead;
-    this.constrained = t.constrained;
-    this.constraintsSkipped = t.constraintsSkipped;
-  }
-
-  /** This triangulation with each vertex's input index {@code i} replaced by {@code map[i]}. */
-  DelaunayTriangulation withInputIndices(int[] map) {
-    int[] in = new int[vertices];
-    for (int v = 0; v < vertices; v++) {
-      in[v] = map[input[v]];
+    boolean[] dead = b.deadFlags();
+    int real = 0;
+    for (int t = 0; t < b.slots; t++) {
+      if (!dead[t] && b.tri[6 * t] != INF && b.tri[6 * t + 1] != INF && b.tri[6 * t + 2] != INF) {
+        real++;
+      }
     }
-    return new DelaunayTriangulation(this, in);
+    int[] out = new int[3 * real];
+    java.util.BitSet fixed = b.constrained == null ? null : new java.util.BitSet();
+    int k = 0;
+    for (int t = 0; t < b.slots; t++) {
+      if (!dead[t] && b.tri[6 * t] != INF && b.tri[6 * t + 1] != INF && b.tri[6 * t + 2] != INF) {
+        for (int e = 0; e < 3; e++) {
+          out[k + e] = b.tri[6 * t + e];
+          if (fixed != null && b.constrained[6 * t + 3 + e]) {
+            fixed.set(k + e);
+          }
+        }
+        k += 3;
+      }
+    }
+    this.t3 = out;
+    this.constrained = fixed;
   }
 
-  /** The number of triangle slots (ghosts and free slots included): the range of locator ids. */
-  int slotCount() {
-    return triangleSlots;
+  /** The triangle across each edge, built once from the vertex triples. */
+  private int[] neighbours() {
+    int[] n = neighbours;
+    if (n != null) {
+      return n;
+    }
+    synchronized (this) {
+      if (neighbours != null) {
+        return neighbours;
+      }
+      int edges = t3.length;
+      int[] start = new int[vertices + 1];
+      for (int e = 0; e < edges; e++) {
+        start[t3[e] + 1]++;
+      }
+      for (int v = 0; v < vertices; v++) {
+        start[v + 1] += start[v];
+      }
+      int[] fill = Arrays.copyOf(start, vertices);
+      int[] byStart = new int[edges];
+      for (int e = 0; e < edges; e++) {
+        byStart[fill[t3[e]]++] = e;
+      }
+      n = new int[edges];
+      Arrays.fill(n, -1);
+      for (int e = 0; e < edges; e++) {
+        int a = t3[e];
+        int b = t3[3 * (e / 3) + (e % 3 + 1) % 3];
+        for (int i = start[b]; i < start[b + 1]; i++) {
+          int f = byStart[i];
+          if (t3[3 * (f / 3) + (f % 3 + 1) % 3] == a) {
+            n[e] = f / 3;
+            break;
+          }
+        }
+      }
+      neighbours = n;
+      return n;
+    }
   }
 
   /**
@@ -172,25 +212,25 @@ public final class DelaunayTriangulation {
     if (constrained == null) {
       return new int[0];
     }
-    int[] out = new int[16];
+    int[] out = new int[2 * constrained.cardinality()];
     int n = 0;
-    for (int t = 0; t < triangleSlots; t++) {
-      if (dead[t]) {
-        continue;
-      }
-      for (int k = 0; k < 3; k++) {
-        int u = tri[6 * t + k];
-        int v = tri[6 * t + (k + 1) % 3];
-        if (constrained[6 * t + 3 + k] && u != INF && v != INF && u < v) {
-          if (n + 2 > out.length) {
-            out = Arrays.copyOf(out, 2 * out.length);
-          }
-          out[n++] = u;
-          out[n++] = v;
-        }
+    for (int e = constrained.nextSetBit(0); e >= 0; e = constrained.nextSetBit(e + 1)) {
+      int u = t3[e];
+      int v = t3[3 * (e / 3) + (e % 3 + 1) % 3];
+      if (u < v) {
+        out[n++] = u;
+        out[n++] = v;
+      } else if (!hasTwin(e)) {
+        // a constraint on the hull has no twin edge: report it from this side
+        out[n++] = v;
+        out[n++] = u;
       }
     }
     return Arrays.copyOf(out, n);
+  }
+
+  private boolean hasTwin(int e) {
+    return neighbours()[e] >= 0;
   }
 
   /**
@@ -266,17 +306,7 @@ public final class DelaunayTriangulation {
    * @return the triangle count
    */
   public int triangleCount() {
-    int n = 0;
-    for (int t = 0; t < triangleSlots; t++) {
-      if (isReal(t)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private boolean isReal(int t) {
-    return !dead[t] && tri[6 * t] != INF && tri[6 * t + 1] != INF && tri[6 * t + 2] != INF;
+    return t3.length / 3;
   }
 
   /**
@@ -300,16 +330,7 @@ public final class DelaunayTriangulation {
    * @return a new array of {@code 3 * triangleCount()} ids
    */
   public int[] triangles() {
-    int[] out = new int[3 * triangleCount()];
-    int k = 0;
-    for (int t = 0; t < triangleSlots; t++) {
-      if (isReal(t)) {
-        out[k++] = tri[6 * t];
-        out[k++] = tri[6 * t + 1];
-        out[k++] = tri[6 * t + 2];
-      }
-    }
-    return out;
+    return t3.clone();
   }
 
   /**
@@ -319,24 +340,18 @@ public final class DelaunayTriangulation {
    * @return the hull's vertex ids; empty if there are no triangles
    */
   public int[] hull() {
-    // each ghost triangle (u, v, INF) holds the hull edge v -> u of the real side
+    int[] n = neighbours();
     int[] next = new int[vertices];
     Arrays.fill(next, -1);
     int start = -1;
     int count = 0;
-    for (int t = 0; t < triangleSlots; t++) {
-      if (dead[t]) {
-        continue;
+    for (int e = 0; e < t3.length; e++) {
+      if (n[e] < 0) {
+        int a = t3[e];
+        next[a] = t3[3 * (e / 3) + (e % 3 + 1) % 3];
+        start = a;
+        count++;
       }
-      int k = ghostIndex(t);
-      if (k < 0) {
-        continue;
-      }
-      int u = tri[6 * t + (k + 1) % 3];
-      int v = tri[6 * t + (k + 2) % 3];
-      next[v] = u;
-      start = v;
-      count++;
     }
     int[] hull = new int[count];
     int v = start;
@@ -345,15 +360,6 @@ public final class DelaunayTriangulation {
       v = next[v];
     }
     return hull;
-  }
-
-  private int ghostIndex(int t) {
-    for (int k = 0; k < 3; k++) {
-      if (tri[6 * t + k] == INF) {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -369,24 +375,18 @@ public final class DelaunayTriangulation {
 
   /** Finds triangles under points by walking from the last one found; see {@link #locator()}. */
   public final class Locator {
-    private int t = -1;
+    private final int[] across = neighbours();
+    private int t = t3.length > 0 ? 0 : -1;
 
-    private Locator() {
-      for (int i = 0; i < triangleSlots; i++) {
-        if (isReal(i)) {
-          t = i;
-          break;
-        }
-      }
-    }
+    private Locator() {}
 
     /**
      * Returns the triangle under (px, py), on its boundary included.
      *
      * @param px x
      * @param py y
-     * @return the triangle's slot, or -1 if the point lies outside the convex hull or there are no
-     *     triangles
+     * @return the triangle's index (as in {@link #triangles()}), or -1 if the point lies outside
+     *     the convex hull or there are no triangles
      */
     public int triangle(double px, double py) {
       if (t < 0) {
@@ -395,17 +395,17 @@ public final class DelaunayTriangulation {
       int guard = 0;
       walk:
       while (true) {
-        if (++guard > 4 * triangleSlots + 16) {
+        if (++guard > t3.length + 16) {
           throw new IllegalStateException("point location did not terminate");
         }
-        int base = 6 * t;
+        int base = 3 * t;
         for (int i = 0; i < 3; i++) {
           int k = (guard + i) % 3;
-          int a = tri[base + k];
-          int b = tri[base + (k + 1) % 3];
+          int a = t3[base + k];
+          int b = t3[base + (k + 1) % 3];
           if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
-            int next = tri[base + 3 + k] / 6;
-            if (!isReal(next)) {
+            int next = across[base + k];
+            if (next < 0) {
               return -1;
             }
             t = next;
@@ -429,9 +429,9 @@ public final class DelaunayTriangulation {
       if (f < 0) {
         return Double.NaN;
       }
-      int a = tri[6 * f];
-      int b = tri[6 * f + 1];
-      int c = tri[6 * f + 2];
+      int a = t3[3 * f];
+      int b = t3[3 * f + 1];
+      int c = t3[3 * f + 2];
       double wa = (x[b] - px) * (y[c] - py) - (y[b] - py) * (x[c] - px);
       double wb = (x[c] - px) * (y[a] - py) - (y[c] - py) * (x[a] - px);
       double wc = (x[a] - px) * (y[b] - py) - (y[a] - py) * (x[b] - px);
@@ -441,13 +441,18 @@ public final class DelaunayTriangulation {
   }
 
   /**
-   * Returns the bytes this triangulation holds per vertex: coordinates, input indices and the
-   * triangle arrays (ghost triangles and free slots included).
+   * Returns the bytes this triangulation holds per vertex: coordinates, input indices, the
+   * triangles' vertex ids and, once a {@link Locator} or {@link #hull()} needed them, the
+   * triangles' neighbour links.
    *
    * @return the bytes per vertex
    */
   public double bytesPerVertex() {
-    long bytes = 24L * x.length + 4L * input.length + 24L * triangleSlots + triangleSlots;
+    long bytes = 28L * vertices + 4L * t3.length;
+    int[] n = neighbours;
+    if (n != null) {
+      bytes += 4L * n.length;
+    }
     return vertices == 0 ? 0 : (double) bytes / vertices;
   }
 
