@@ -19,7 +19,6 @@ import org.twin4j.mesh.DelaunayTriangulation;
 import org.twin4j.mesh.ElevationGrid;
 import org.twin4j.mesh.MeshFiles;
 import org.twin4j.mesh.Terrain;
-import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
 import org.twin4j.pointcloud.filter.Smrf;
 import picocli.CommandLine;
@@ -92,21 +91,11 @@ final class DtmCommand implements Callable<Integer> {
       cloud = Smrf.classify(cloud).cloud();
       source = "SMRF (the file has no class 2)";
     }
-    int n = (int) cloud.classCounts()[2];
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] z = new double[n];
-    int k = 0;
-    for (PointChunk c : cloud.chunks()) {
-      for (int i = 0; i < c.size(); i++) {
-        if (c.classification(i) == 2) {
-          x[k] = c.x(i);
-          y[k] = c.y(i);
-          z[k] = c.z(i);
-          k++;
-        }
-      }
-    }
+    double[][] ground = cloud.coordinates((c, i) -> c.classification(i) == 2);
+    double[] x = ground[0];
+    double[] y = ground[1];
+    double[] z = ground[2];
+    int n = x.length;
     long t1 = System.nanoTime();
     Terrain.Result r = Terrain.simplify(x, y, z, maxError);
     DelaunayTriangulation tin = r.tin();
@@ -152,29 +141,9 @@ final class DtmCommand implements Callable<Integer> {
           raster);
     }
     if (dsm != null) {
-      int m = 0;
-      for (PointChunk c : cloud.chunks()) {
-        for (int i = 0; i < c.size(); i++) {
-          if (c.returnNumber(i) <= 1) {
-            m++;
-          }
-        }
-      }
-      double[] fx = new double[m];
-      double[] fy = new double[m];
-      double[] fz = new double[m];
-      int j = 0;
-      for (PointChunk c : cloud.chunks()) {
-        for (int i = 0; i < c.size(); i++) {
-          if (c.returnNumber(i) <= 1) {
-            fx[j] = c.x(i);
-            fy[j] = c.y(i);
-            fz[j] = c.z(i);
-            j++;
-          }
-        }
-      }
-      ElevationGrid g = ElevationGrid.dsm(fx, fy, fz, grid);
+      double[][] first = cloud.coordinates((c, i) -> c.returnNumber(i) <= 1);
+      int m = first[0].length;
+      ElevationGrid g = ElevationGrid.dsm(first[0], first[1], first[2], grid);
       g.writeAsciiGrid(dsm, 3);
       w.printf(
           Locale.ROOT,

@@ -1173,10 +1173,7 @@ public final class DelaunayTriangulation {
     private boolean isVertex(int q) {
       if (vertexFlags == null) {
         vertexFlags = new boolean[x.length];
-        boolean[] isFree = new boolean[slots];
-        for (int i = 0; i < freeCount; i++) {
-          isFree[free[i]] = true;
-        }
+        boolean[] isFree = deadFlags();
         for (int t = 0; t < slots; t++) {
           if (isFree[t]) {
             continue;
@@ -1282,10 +1279,7 @@ public final class DelaunayTriangulation {
       constrained = new boolean[tri.length];
       vt = new int[vertices];
       Arrays.fill(vt, -1);
-      boolean[] isFree = new boolean[slots];
-      for (int i = 0; i < freeCount; i++) {
-        isFree[free[i]] = true;
-      }
+      boolean[] isFree = deadFlags();
       for (int t = 0; t < slots; t++) {
         if (isFree[t]) {
           continue;

@@ -6,10 +6,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -193,46 +190,32 @@ public final class ElevationGrid {
    * @throws IOException if writing fails
    */
   public void writeAsciiGrid(Path target, int decimals) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
     String format = "%." + decimals + "f";
-    try {
-      try (BufferedWriter w =
-          new BufferedWriter(
-              new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.US_ASCII),
-              1 << 16)) {
-        w.write("ncols " + cols + "\n");
-        w.write("nrows " + rows + "\n");
-        w.write(String.format(Locale.ROOT, "xllcorner %s%n", minX).replace("\r", ""));
-        w.write(String.format(Locale.ROOT, "yllcorner %s%n", minY).replace("\r", ""));
-        w.write(String.format(Locale.ROOT, "cellsize %s%n", cell).replace("\r", ""));
-        w.write("NODATA_value -9999\n");
-        StringBuilder line = new StringBuilder();
-        for (int r = 0; r < rows; r++) {
-          line.setLength(0);
-          for (int c = 0; c < cols; c++) {
-            double v = values[r * cols + c];
-            if (c > 0) {
-              line.append(' ');
+    MeshFiles.atomically(
+        target,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 1 << 16);
+          w.write("ncols " + cols + "\n");
+          w.write("nrows " + rows + "\n");
+          w.write("xllcorner " + minX + "\n");
+          w.write("yllcorner " + minY + "\n");
+          w.write("cellsize " + cell + "\n");
+          w.write("NODATA_value -9999\n");
+          StringBuilder line = new StringBuilder();
+          for (int r = 0; r < rows; r++) {
+            line.setLength(0);
+            for (int c = 0; c < cols; c++) {
+              double v = values[r * cols + c];
+              if (c > 0) {
+                line.append(' ');
+              }
+              line.append(Double.isNaN(v) ? "-9999" : String.format(Locale.ROOT, format, v));
             }
-            line.append(Double.isNaN(v) ? "-9999" : String.format(Locale.ROOT, format, v));
+            line.append('\n');
+            w.write(line.toString());
           }
-          line.append('\n');
-          w.write(line.toString());
-        }
-      }
-      try {
-        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
+          w.flush();
+        });
   }
 }

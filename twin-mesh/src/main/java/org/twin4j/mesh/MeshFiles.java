@@ -63,11 +63,13 @@ public final class MeshFiles {
     }
   }
 
-  private interface Body {
+  /** What writes a file's bytes. */
+  interface Body {
     void write(OutputStream out) throws IOException;
   }
 
-  private static void atomically(Path target, Body body) throws IOException {
+  /** Writes a file through a temporary one beside it, moved into place only when complete. */
+  static void atomically(Path target, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.twin4j.pointcloud.LasFiles;
 import org.twin4j.pointcloud.LasReadOptions;
-import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
 
 /** Error-bounded terrain TINs from the real AHN3 ground points, checked point by point. */
@@ -21,20 +20,7 @@ class TerrainTest {
   static double[][] ground(String name) throws Exception {
     Path p = Path.of(System.getProperty("twin.data.dir", "../data"), "lidar", name);
     PointCloud c = LasFiles.read(p, LasReadOptions.defaults().withListener(w -> {}));
-    int n = (int) c.classCounts()[2];
-    double[][] g = new double[3][n];
-    int k = 0;
-    for (PointChunk ch : c.chunks()) {
-      for (int i = 0; i < ch.size(); i++) {
-        if (ch.classification(i) == 2) {
-          g[0][k] = ch.x(i);
-          g[1][k] = ch.y(i);
-          g[2][k] = ch.z(i);
-          k++;
-        }
-      }
-    }
-    return g;
+    return c.coordinates((ch, i) -> ch.classification(i) == 2);
   }
 
   @ParameterizedTest

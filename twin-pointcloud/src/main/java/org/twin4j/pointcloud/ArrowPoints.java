@@ -4,10 +4,8 @@ package org.twin4j.pointcloud;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -277,12 +275,7 @@ public final class ArrowPoints {
    * @throws IOException if writing fails (nothing is left behind)
    */
   public static void write(PointCloud cloud, Path target) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    Path temp = TempFiles.beside(target);
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot root =
             VectorSchemaRoot.create(
@@ -302,11 +295,7 @@ public final class ArrowPoints {
       Files.deleteIfExists(temp);
       throw e;
     }
-    try {
-      Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-    }
+    TempFiles.moveIntoPlace(temp, target);
   }
 
   /**

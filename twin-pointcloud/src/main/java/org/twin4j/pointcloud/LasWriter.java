@@ -7,10 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +78,7 @@ public final class LasWriter implements AutoCloseable {
       }
     }
     this.offsetToPoints = off;
-    Path dir = this.target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+    this.temp = TempFiles.beside(this.target);
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
   }
 
@@ -301,12 +295,7 @@ public final class LasWriter implements AutoCloseable {
       channel.force(false);
       channel.close();
       done = true;
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      TempFiles.moveIntoPlace(temp, target);
     } catch (IOException | RuntimeException e) {
       done = false;
       abort();

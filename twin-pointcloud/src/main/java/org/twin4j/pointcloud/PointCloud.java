@@ -277,6 +277,50 @@ public final class PointCloud {
     return out;
   }
 
+  /** Chooses points, for {@link #coordinates(PointFilter)}. */
+  @FunctionalInterface
+  public interface PointFilter {
+    /**
+     * Tells whether a point is wanted.
+     *
+     * @param chunk the point's chunk
+     * @param i the point's index in the chunk
+     * @return true to take it
+     */
+    boolean test(PointChunk chunk, int i);
+  }
+
+  /**
+   * Copies the coordinates of the chosen points, in point order, e.g. the ground: {@code
+   * cloud.coordinates((c, i) -> c.classification(i) == 2)}.
+   *
+   * @param filter which points to take
+   * @return {x[], y[], z[]} in CRS units
+   */
+  public double[][] coordinates(PointFilter filter) {
+    int n = 0;
+    for (PointChunk c : chunks) {
+      for (int i = 0; i < c.size; i++) {
+        if (filter.test(c, i)) {
+          n++;
+        }
+      }
+    }
+    double[][] xyz = new double[3][n];
+    int k = 0;
+    for (PointChunk c : chunks) {
+      for (int i = 0; i < c.size; i++) {
+        if (filter.test(c, i)) {
+          xyz[0][k] = c.x(i);
+          xyz[1][k] = c.y(i);
+          xyz[2][k] = c.z(i);
+          k++;
+        }
+      }
+    }
+    return xyz;
+  }
+
   /**
    * Returns this cloud with other classes; every other dimension is shared unchanged.
    *

@@ -91,55 +91,45 @@ final class RecordCodec {
     int x1 = stats.max[0];
     int y1 = stats.max[1];
     int z1 = stats.max[2];
+    // coordinates and intensity sit at the same place in every format
+    for (int i = at, p = 0; i < end; i++, p += len) {
+      int x = (int) INT.get(buf, p);
+      int y = (int) INT.get(buf, p + 4);
+      int z = (int) INT.get(buf, p + 8);
+      xs[i] = x;
+      ys[i] = y;
+      zs[i] = z;
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      z0 = Math.min(z0, z);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+      z1 = Math.max(z1, z);
+      intensity[i] = (char) CHAR.get(buf, p + 12);
+    }
     if (s.isExtended()) {
-      for (int i = at, p = 0; i < end; i++, p += len) {
-        int x = (int) INT.get(buf, p);
-        int y = (int) INT.get(buf, p + 4);
-        int z = (int) INT.get(buf, p + 8);
-        xs[i] = x;
-        ys[i] = y;
-        zs[i] = z;
-        x0 = Math.min(x0, x);
-        y0 = Math.min(y0, y);
-        z0 = Math.min(z0, z);
-        x1 = Math.max(x1, x);
-        y1 = Math.max(y1, y);
-        z1 = Math.max(z1, z);
-        intensity[i] = (char) CHAR.get(buf, p + 12);
-        byte r = buf[p + 14];
+      for (int i = at, p = 14; i < end; i++, p += len) {
+        byte r = buf[p];
         returns[i] = r;
         byReturn[r & 0x0F]++;
-        flags[i] = buf[p + 15];
-        classes[i] = buf[p + 16];
-        user[i] = buf[p + 17];
-        angle[i] = (short) SHORT.get(buf, p + 18);
-        source[i] = (char) CHAR.get(buf, p + 20);
-        time[i] = (double) DOUBLE.get(buf, p + 22);
+        flags[i] = buf[p + 1];
+        classes[i] = buf[p + 2];
+        user[i] = buf[p + 3];
+        angle[i] = (short) SHORT.get(buf, p + 4);
+        source[i] = (char) CHAR.get(buf, p + 6);
+        time[i] = (double) DOUBLE.get(buf, p + 8);
       }
     } else {
-      for (int i = at, p = 0; i < end; i++, p += len) {
-        int x = (int) INT.get(buf, p);
-        int y = (int) INT.get(buf, p + 4);
-        int z = (int) INT.get(buf, p + 8);
-        xs[i] = x;
-        ys[i] = y;
-        zs[i] = z;
-        x0 = Math.min(x0, x);
-        y0 = Math.min(y0, y);
-        z0 = Math.min(z0, z);
-        x1 = Math.max(x1, x);
-        y1 = Math.max(y1, y);
-        z1 = Math.max(z1, z);
-        intensity[i] = (char) CHAR.get(buf, p + 12);
-        int b = buf[p + 14];
-        int k = buf[p + 15];
+      for (int i = at, p = 14; i < end; i++, p += len) {
+        int b = buf[p];
+        int k = buf[p + 1];
         byReturn[b & 7]++;
         returns[i] = (byte) ((b & 7) | (b & 0x38) << 1);
         flags[i] = (byte) (((k >> 5) & 7) | (b & 0xC0));
         classes[i] = (byte) (k & 31);
-        angle[i] = buf[p + 16];
-        user[i] = buf[p + 17];
-        source[i] = (char) CHAR.get(buf, p + 18);
+        angle[i] = buf[p + 2];
+        user[i] = buf[p + 3];
+        source[i] = (char) CHAR.get(buf, p + 4);
       }
       if (time != null) {
         for (int i = at, p = 20; i < end; i++, p += len) {

@@ -28,7 +28,6 @@ import org.twin4j.core.io.WarningListener;
 import org.twin4j.mesh.Terrain;
 import org.twin4j.pointcloud.LasFiles;
 import org.twin4j.pointcloud.LasReadOptions;
-import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
 
 /**
@@ -77,22 +76,8 @@ public class TerrainBenchmark {
     if (in.impl.equals("twin")) {
       PointCloud c =
           LasFiles.read(in.file, LasReadOptions.defaults().withListener(WarningListener.silent()));
-      int n = (int) c.classCounts()[2];
-      double[] x = new double[n];
-      double[] y = new double[n];
-      double[] z = new double[n];
-      int k = 0;
-      for (PointChunk ch : c.chunks()) {
-        for (int i = 0; i < ch.size(); i++) {
-          if (ch.classification(i) == 2) {
-            x[k] = ch.x(i);
-            y[k] = ch.y(i);
-            z[k] = ch.z(i);
-            k++;
-          }
-        }
-      }
-      return Terrain.simplify(x, y, z, 0.1);
+      double[][] g = c.coordinates((ch, i) -> ch.classification(i) == 2);
+      return Terrain.simplify(g[0], g[1], g[2], 0.1);
     }
     List<Vertex> ground = new ArrayList<>();
     try (CloseablePointIterable points = new LASReader(in.file.toFile()).getCloseablePoints()) {

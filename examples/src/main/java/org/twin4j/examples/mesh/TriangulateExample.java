@@ -4,9 +4,9 @@ package org.twin4j.examples.mesh;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.twin4j.mesh.DelaunayTriangulation;
 import org.twin4j.pointcloud.LasFiles;
-import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
 
 /**
@@ -21,22 +21,12 @@ public final class TriangulateExample {
   public static void main(String[] args) throws IOException {
     Path data = Path.of(System.getProperty("twin.data.dir", "data"), "lidar");
     PointCloud cloud = LasFiles.read(data.resolve("ahn3_cropped_2.laz"));
-    long[] classes = cloud.classCounts();
-    int n = (int) classes[2] + 4;
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] z = new double[n];
-    int k = 0;
-    for (PointChunk c : cloud.chunks()) {
-      for (int i = 0; i < c.size(); i++) {
-        if (c.classification(i) == 2) {
-          x[k] = c.x(i);
-          y[k] = c.y(i);
-          z[k] = c.z(i);
-          k++;
-        }
-      }
-    }
+    double[][] ground = cloud.coordinates((c, i) -> c.classification(i) == 2);
+    int n = ground[0].length + 4;
+    double[] x = Arrays.copyOf(ground[0], n);
+    double[] y = Arrays.copyOf(ground[1], n);
+    double[] z = Arrays.copyOf(ground[2], n);
+    int k = n - 4;
     // a 20 m x 12 m footprint in the middle of the tile, its corners on the ground
     double[][] corners = {{85020, 447500}, {85040, 447500}, {85040, 447512}, {85020, 447512}};
     for (double[] corner : corners) {
