@@ -61,6 +61,19 @@ public final class CityMeshes {
         Arrays.copyOf(acc.xyz, acc.nv * 3), Arrays.copyOf(acc.tri, acc.nt), acc.skipped);
   }
 
+  /**
+   * Triangulates one geometry.
+   *
+   * @param geometry a surface geometry or triangle mesh; other types give an empty mesh
+   * @return the mesh, vertices in the geometry's order
+   */
+  public static Mesh of(Geometry geometry) {
+    Acc acc = new Acc();
+    add(geometry, acc);
+    return new Mesh(
+        Arrays.copyOf(acc.xyz, acc.nv * 3), Arrays.copyOf(acc.tri, acc.nt), acc.skipped);
+  }
+
   private static void add(CityObject o, @Nullable Lod lod, Acc acc) {
     Lod want = lod;
     if (want == null) {
