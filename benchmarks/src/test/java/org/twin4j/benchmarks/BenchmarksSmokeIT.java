@@ -51,6 +51,16 @@ class BenchmarksSmokeIT {
         "tile",
         new String[] {"ahn3_cropped_2.laz"},
         seen);
+    run(
+        "org\\.twin4j\\.benchmarks\\.building\\.Reconstruction.*",
+        "impl",
+        new String[] {"twin-2t", "jts"},
+        seen);
+    run(
+        "org\\.twin4j\\.benchmarks\\.building\\.DemoStages.*",
+        "stage",
+        new String[] {"read", "ground", "buildings", "cityjson", "glb"},
+        seen);
     assertTrue(seen.contains("window/jts-hprtree"), seen.toString());
     assertTrue(seen.contains("nearest/jts-strtree"), seen.toString());
     assertTrue(seen.contains("build/jts"), seen.toString());
@@ -62,6 +72,9 @@ class BenchmarksSmokeIT {
     assertTrue(seen.contains("TriangulationBenchmark.triangulate/tinfour"), seen.toString());
     assertTrue(seen.contains("TriangulationBenchmark.triangulate/jts"), seen.toString());
     assertTrue(seen.contains("TerrainBenchmark.terrain/laszip4j+tinfour"), seen.toString());
+    assertTrue(seen.contains("ReconstructionBenchmark.lod1/jts"), seen.toString());
+    assertTrue(seen.contains("ReconstructionBenchmark.lod2/twin-2t"), seen.toString());
+    assertTrue(seen.contains("DemoStagesBenchmark.stage/null"), seen.toString());
     assertEquals(false, seen.contains("nearest/jts-hprtree"), "HPRtree has no k-nearest query");
   }
 
@@ -84,7 +97,8 @@ class BenchmarksSmokeIT {
       String method = benchmark.replaceAll(".*\\.", "");
       if (benchmark.contains(".city.")
           || benchmark.contains(".pointcloud.")
-          || benchmark.contains(".mesh.")) {
+          || benchmark.contains(".mesh.")
+          || benchmark.contains(".building.")) {
         method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z]+)$", "$1");
       }
       String label = method + "/" + r.getParams().getParam("impl");

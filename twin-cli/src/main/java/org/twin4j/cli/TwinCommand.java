@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       ConvertCommand.class,
       GroundCommand.class,
       DtmCommand.class,
+      ReconstructCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'twin help COMMAND' for the options of a command."})

@@ -76,6 +76,25 @@ public final class Smrf {
   }
 
   /**
+   * Classifies ground but keeps what the cloud already knows: SMRF's ground points become 2, points
+   * the input had as ground that SMRF rejects become 1, and every other point keeps its class
+   * (buildings stay 6, vegetation 3–5), where {@link #classify} would make them all 1.
+   *
+   * @param cloud the classified points
+   * @param options the parameters
+   * @return the cloud with the new ground
+   */
+  public static PointCloud reclassifyGround(PointCloud cloud, SmrfOptions options) {
+    byte[] before = cloud.classifications();
+    byte[] smrf = classify(cloud, options).cloud().classifications();
+    byte[] merged = new byte[before.length];
+    for (int i = 0; i < merged.length; i++) {
+      merged[i] = smrf[i] == 2 ? 2 : before[i] == 2 ? 1 : before[i];
+    }
+    return cloud.withClassifications(merged);
+  }
+
+  /**
    * Classifies ground.
    *
    * @param cloud the points, at most 2^31 - 9 of them

@@ -96,6 +96,36 @@ class SmrfTest {
   }
 
   @Test
+  void reclassifyGround_keepsBuildingsAndWater_replacesTheGround() throws IOException {
+    PointCloud in = read("ahn3_cropped_2.laz");
+    PointCloud smrf = Smrf.classify(in).cloud();
+    PointCloud kept = Smrf.reclassifyGround(in, SmrfOptions.defaults());
+    byte[] a = in.classifications();
+    byte[] b = kept.classifications();
+    byte[] g = smrf.classifications();
+    long[] before = in.classCounts();
+    long[] after = kept.classCounts();
+    assertEquals(smrf.classCounts()[2], after[2]);
+    long buildingsToGround = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (g[i] == 2) {
+        assertEquals(2, b[i]);
+      } else if (a[i] == 2) {
+        assertEquals(1, b[i]);
+      } else {
+        assertEquals(a[i], b[i]);
+      }
+      if (a[i] == 6 && b[i] == 2) {
+        buildingsToGround++;
+      }
+    }
+    // SMRF takes few building points for ground: the building class survives for reconstruction
+    assertEquals(before[6] - buildingsToGround, after[6]);
+    assertTrue(buildingsToGround < before[6] / 100, buildingsToGround + " of " + before[6]);
+    assertEquals(in.size(), kept.size());
+  }
+
+  @Test
   void classify_syntheticBlockOnSlope_blockIsNotGround() {
     // a 60 m x 60 m plane rising 5 % in x, 1 point per 0.5 m, with a 10 m x 10 m x 8 m block
     SyntheticCloud s = new SyntheticCloud();
