@@ -902,10 +902,63 @@ final class RoofPartition {
         }
         heights.put(e.getKey(), Arrays.copyOf(h, c));
       }
+      // the rings of every group and of the whole footprint, with the group across each edge
+      List<Integer> groups = new ArrayList<>();
+      int[] groupFace = new int[faces.size()];
+      Arrays.fill(groupFace, -1);
+      for (int f = 0; f < faces.size(); f++) {
+        if (groupFace[group[f]] < 0) {
+          groupFace[group[f]] = f;
+          groups.add(group[f]);
+        }
+      }
+      Map<Integer, List<int[]>> ringsOf = new HashMap<>();
+      Map<Long, Integer> boundaryEdges = new HashMap<>();
+      for (int gr : groups) {
+        List<int[]> rings = boundary(group, gr);
+        ringsOf.put(gr, rings);
+        for (int[] r : rings) {
+          for (int i = 0; i < r.length; i++) {
+            int a = r[i];
+            int c = r[(i + 1) % r.length];
+            boundaryEdges.put(key(Math.min(a, c), Math.max(a, c)), 0);
+          }
+        }
+      }
+      int[] degree = new int[vx.size()];
+      for (long e : boundaryEdges.keySet()) {
+        degree[(int) (e >>> 32)]++;
+        degree[(int) e]++;
+      }
+      // a vertex between two edges of one border (same groups on both sides), in line, with
+      // different heights on its two sides, only splits that border: it is left out everywhere
+      boolean[] drop = new boolean[vx.size()];
+      for (int gr : groups) {
+        int k = label[groupFace[gr]];
+        for (int[] r : ringsOf.get(gr)) {
+          for (int i = 0; i < r.length; i++) {
+            int u = r[(i + r.length - 1) % r.length];
+            int v = r[i];
+            int w = r[(i + 1) % r.length];
+            int x1 = across(group, u, v);
+            int x2 = across(group, v, w);
+            if (degree[v] != 2 || x1 != x2 || !inLine(u, v, w)) {
+              continue;
+            }
+            double hi = snapped(heights, v, z(pl, k, vx.get(v), vy.get(v)));
+            double lo =
+                x1 < 0
+                    ? snapped(heights, v, ground)
+                    : snapped(heights, v, z(pl, label[groupFace[x1]], vx.get(v), vy.get(v)));
+            drop[v] = hi != lo;
+          }
+        }
+      }
       Solid.Builder b = Solid.builder(Lod.LOD2);
       // ground, facing down
       b.surface(SemanticSurface.of(SemanticType.GROUND));
-      for (int[] ring : boundary(group, -1)) {
+      for (int[] full : boundary(group, -1)) {
+        int[] ring = kept(full, drop);
         int[] ids = new int[ring.length];
         for (int i = 0; i < ring.length; i++) {
           int v = ring[ring.length - 1 - i];
@@ -916,54 +969,56 @@ final class RoofPartition {
       // roofs, one surface per exterior ring of each group, holes by containment
       SemanticSurface roof = SemanticSurface.of(SemanticType.ROOF);
       SemanticSurface wall = SemanticSurface.of(SemanticType.WALL);
-      List<Integer> groups = new ArrayList<>();
-      int[] groupFace = new int[faces.size()];
-      Arrays.fill(groupFace, -1);
-      for (int f = 0; f < faces.size(); f++) {
-        if (groupFace[group[f]] < 0) {
-          groupFace[group[f]] = f;
-          groups.add(group[f]);
-        }
-      }
       for (int gr : groups) {
         int k = label[groupFace[gr]];
-        List<int[]> rings = boundary(group, gr);
         List<int[]> outer = new ArrayList<>();
         List<int[]> holes = new ArrayList<>();
-        for (int[] r : rings) {
+        for (int[] r : ringsOf.get(gr)) {
           (signedArea(r) > 0 ? outer : holes).add(r);
         }
         for (int[] ext : outer) {
           b.surface(roof);
-          b.ring(roofIds(b, ext, pl, k, heights, ox, oy));
+          b.ring(roofIds(b, kept(ext, drop), pl, k, heights, ox, oy));
           for (int[] h : holes) {
             if (outer.size() == 1 || inside(h, ext)) {
-              b.ring(roofIds(b, h, pl, k, heights, ox, oy));
+              b.ring(roofIds(b, kept(h, drop), pl, k, heights, ox, oy));
             }
           }
         }
       }
-      // walls: from the higher side of every boundary edge
-      for (int f = 0; f < faces.size(); f++) {
-        int k = label[f];
-        for (int[] r : faces.get(f)) {
+      // walls: from the higher side of every border, down to the group across or the ground
+      for (int gr : groups) {
+        int k = label[groupFace[gr]];
+        for (int[] full : ringsOf.get(gr)) {
+          int[] across = new int[full.length];
+          for (int i = 0; i < full.length; i++) {
+            across[i] = across(group, full[i], full[(i + 1) % full.length]);
+          }
+          int[] r = kept(full, drop);
+          // the group across each kept edge: that of the first original edge it covers
+          int[] side = new int[r.length];
+          int j = 0;
+          for (int i = 0; i < r.length; i++) {
+            while (full[j] != r[i]) {
+              j++;
+            }
+            side[i] = across[j];
+          }
           for (int i = 0; i < r.length; i++) {
             int a = r[i];
             int c = r[(i + 1) % r.length];
-            Integer g = owner.get(key(c, a));
-            if (g != null && group[g] == group[f]) {
-              continue;
-            }
+            int x = side[i];
             double hiA = snapped(heights, a, z(pl, k, vx.get(a), vy.get(a)));
             double hiC = snapped(heights, c, z(pl, k, vx.get(c), vy.get(c)));
             double loA;
             double loC;
-            if (g == null) {
+            if (x < 0) {
               loA = snapped(heights, a, ground);
               loC = snapped(heights, c, ground);
             } else {
-              loA = snapped(heights, a, z(pl, label[g], vx.get(a), vy.get(a)));
-              loC = snapped(heights, c, z(pl, label[g], vx.get(c), vy.get(c)));
+              int kx = label[groupFace[x]];
+              loA = snapped(heights, a, z(pl, kx, vx.get(a), vy.get(a)));
+              loC = snapped(heights, c, z(pl, kx, vx.get(c), vy.get(c)));
             }
             if (hiA < loA || hiC < loC || (hiA == loA && hiC == loC)) {
               continue;
@@ -983,9 +1038,9 @@ final class RoofPartition {
               ids.add(b.sharedVertex(vx.get(a) + ox, vy.get(a) + oy, hiA));
             }
             double[] ha = heights.get(a);
-            for (int j = ha.length - 1; j >= 0; j--) {
-              if (ha[j] > loA && ha[j] < hiA) {
-                ids.add(b.sharedVertex(vx.get(a) + ox, vy.get(a) + oy, ha[j]));
+            for (int m = ha.length - 1; m >= 0; m--) {
+              if (ha[m] > loA && ha[m] < hiA) {
+                ids.add(b.sharedVertex(vx.get(a) + ox, vy.get(a) + oy, ha[m]));
               }
             }
             if (ids.size() >= 3) {
@@ -995,6 +1050,39 @@ final class RoofPartition {
         }
       }
       return b.build();
+    }
+
+    /** The group across the directed edge a→b, or -1 outside the footprint. */
+    private int across(int[] group, int a, int b) {
+      Integer g = owner.get(key(b, a));
+      return g == null ? -1 : group[g];
+    }
+
+    /**
+     * Whether v lies on the segment u–w within 0.2 mm: the noding grid (0.1 mm) moves a vertex by
+     * less, real corners of millimetre footprints by more.
+     */
+    private boolean inLine(int u, int v, int w) {
+      double dx = vx.get(w) - vx.get(u);
+      double dy = vy.get(w) - vy.get(u);
+      double len = Math.hypot(dx, dy);
+      if (len == 0) {
+        return false;
+      }
+      double cross = (vx.get(v) - vx.get(u)) * dy - (vy.get(v) - vy.get(u)) * dx;
+      double along = (vx.get(v) - vx.get(u)) * dx + (vy.get(v) - vy.get(u)) * dy;
+      return Math.abs(cross) / len < 2e-4 && along > 0 && along < len * len;
+    }
+
+    /** The ring without the dropped vertices. */
+    private static int[] kept(int[] ring, boolean[] drop) {
+      IntList out = new IntList();
+      for (int v : ring) {
+        if (!drop[v]) {
+          out.add(v);
+        }
+      }
+      return out.toArray();
     }
 
     private int[] roofIds(
