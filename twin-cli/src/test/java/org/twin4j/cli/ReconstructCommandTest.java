@@ -97,6 +97,17 @@ class ReconstructCommandTest {
       assertEquals(
           "glTF", new String(in.readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII));
     }
+    // outputs are as readable as any new file here (not owner-only temporary files)
+    Path plain = Files.createFile(out.resolve("plain"));
+    if (Files.getFileStore(plain).supportsFileAttributeView("posix")) {
+      for (String name :
+          new String[] {"delft.gml", "delft.city.json", "delft.glb", "delft_footprints.geojson"}) {
+        assertEquals(
+            Files.getPosixFilePermissions(plain),
+            Files.getPosixFilePermissions(out.resolve(name)),
+            name);
+      }
+    }
     FootprintSet joined = FootprintFiles.read(out.resolve("delft_footprints.geojson"));
     assertEquals(160, joined.footprints().size());
     assertTrue(joined.footprints().get(0).attributes().get("roofHeight") instanceof DoubleValue);

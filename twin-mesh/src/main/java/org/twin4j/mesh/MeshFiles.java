@@ -13,8 +13,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes triangle meshes (interleaved {@code double[] xyz}, three vertex indices per triangle,
@@ -75,7 +77,7 @@ public final class MeshFiles {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    Path temp = newTempFile(dir, "." + abs.getFileName() + ".", ".part");
     try {
       try (OutputStream out =
           new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
@@ -280,5 +282,22 @@ public final class MeshFiles {
 
   private static int pad4(int n) {
     return (n + 3) & ~3;
+  }
+
+  /**
+   * Creates the temporary file readable as a new file would be (the process umask applies), not
+   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
+   */
+  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
+      throws IOException {
+    try {
+      return Files.createTempFile(
+          dir,
+          prefix,
+          suffix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempFile(dir, prefix, suffix);
+    }
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files that appear under their name only when complete: written as a temporary file beside the
@@ -23,7 +25,7 @@ final class TempFiles {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    return Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    return newTempFile(dir, "." + abs.getFileName() + ".", ".part");
   }
 
   /** Moves a complete temporary file over the target. */
@@ -33,6 +35,23 @@ final class TempFiles {
       Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Creates the temporary file readable as a new file would be (the process umask applies), not
+   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
+   */
+  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
+      throws IOException {
+    try {
+      return Files.createTempFile(
+          dir,
+          prefix,
+          suffix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempFile(dir, prefix, suffix);
     }
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files that appear under their name only when complete: written as a hidden temporary file beside
@@ -40,7 +42,7 @@ final class AtomicFiles {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part" + suffix);
+    Path temp = newTempFile(dir, "." + abs.getFileName() + ".", ".part" + suffix);
     try {
       body.write(temp);
       try {
@@ -62,6 +64,23 @@ final class AtomicFiles {
       }
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Creates the temporary file readable as a new file would be (the process umask applies), not
+   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
+   */
+  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
+      throws IOException {
+    try {
+      return Files.createTempFile(
+          dir,
+          prefix,
+          suffix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempFile(dir, prefix, suffix);
     }
   }
 }

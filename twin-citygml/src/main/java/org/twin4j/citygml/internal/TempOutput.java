@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An output file that appears under its name only when committed: bytes go to a temporary file in
@@ -28,7 +30,7 @@ public final class TempOutput {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+    this.temp = newTempFile(dir, "." + this.target.getFileName() + ".", ".part");
     this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
   }
 
@@ -92,6 +94,23 @@ public final class TempOutput {
     } catch (IOException e) {
       System.getLogger("org.twin4j.citygml.CityWriter")
           .log(System.Logger.Level.WARNING, "could not delete the temporary file " + temp, e);
+    }
+  }
+
+  /**
+   * Creates the temporary file readable as a new file would be (the process umask applies), not
+   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
+   */
+  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
+      throws IOException {
+    try {
+      return Files.createTempFile(
+          dir,
+          prefix,
+          suffix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempFile(dir, prefix, suffix);
     }
   }
 }
