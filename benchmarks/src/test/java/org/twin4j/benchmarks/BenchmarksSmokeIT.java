@@ -99,7 +99,7 @@ class BenchmarksSmokeIT {
           || benchmark.contains(".pointcloud.")
           || benchmark.contains(".mesh.")
           || benchmark.contains(".building.")) {
-        method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z]+)$", "$1");
+        method = benchmark.replaceAll(".*\\.([A-Za-z]+\\.[a-z0-9]+)$", "$1");
       }
       String label = method + "/" + r.getParams().getParam("impl");
       seen.add(label);

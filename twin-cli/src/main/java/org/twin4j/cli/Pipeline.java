@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.twin4j.citygml.CityFiles;
 import org.twin4j.citygml.CityFormat;
 import org.twin4j.citygml.WriteOptions;
+import org.twin4j.core.attribute.DoubleValue;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.WarningListener;
@@ -344,8 +345,15 @@ final class Pipeline {
           100 * r.validFraction());
       w.printf(
           Locale.ROOT,
-          "RMSE:          median %.3f m LOD2 (3D, point to model), %.3f m LOD1 (to the flat roof)%n",
+          "RMSE:          median %.3f m LOD2 (3D, point to model; %.3f m vertical on the roof-plane"
+              + " points), %.3f m LOD1 (to the flat roof)%n",
           r.medianRmse(),
+          median(
+              r.buildings().stream()
+                  .map(b -> b.object().attribute("rmseLod2Vertical"))
+                  .filter(a -> a instanceof DoubleValue)
+                  .mapToDouble(a -> ((DoubleValue) a).value())
+                  .toArray()),
           rmse1);
     } else {
       w.printf(

@@ -220,7 +220,9 @@ public final class BuildingReconstructor {
         report = SolidValidator.validate(solid2, o.planarityTolerance());
         if (Double.isFinite(rmse2)) {
           attrs.put("rmseLod2", round(rmse2, 3));
-          attrs.put("rmseLod2Vertical", round(part.rmse, 3));
+          if (Double.isFinite(part.rmse)) {
+            attrs.put("rmseLod2Vertical", round(part.rmse, 3));
+          }
         }
         attrs.put("roofPlanes", planes);
         attrs.put("lod2Valid", report.isValid());

@@ -49,7 +49,10 @@ final class RoofPartition {
   private static final PrecisionModel GRID = new PrecisionModel(1e4);
 
   final Solid solid;
+
+  /** Vertical RMSE of the points of detected roof planes against the roof faces above them. */
   final double rmse;
+
   final int faces;
   final int planesUsed;
 
@@ -219,8 +222,11 @@ final class RoofPartition {
       if (f >= 0) {
         double r = xyz[3 * i + 2] - z(pl, label[f], xyz[3 * i], xyz[3 * i + 1]);
         residuals[i] = r;
-        sum += r * r;
-        counted++;
+        if (rp.label[i] >= 0) {
+          // points of a detected roof plane: wall and tree points would measure the walls
+          sum += r * r;
+          counted++;
+        }
       }
     }
     boolean[] used = new boolean[labels];
