@@ -170,7 +170,7 @@ final class Pipeline {
 
     List<CityObject> objects = new ArrayList<>();
     if (s.terrain && o.ground >= 3) {
-      double[][] g = groundCoordinates(clouds);
+      double[][] g = PointCloud.coordinates(clouds, (ch, i) -> ch.classification(i) == 2);
       Terrain.Result r = Terrain.simplify(g[0], g[1], g[2], s.tinError);
       DelaunayTriangulation tin = r.tin();
       objects.add(Terrain.toCityObject(tin, "terrain"));
@@ -250,25 +250,6 @@ final class Pipeline {
         a.groundAsObject() + b.groundAsObject(),
         a.objectAsGround() + b.objectAsGround(),
         a.objectAsObject() + b.objectAsObject());
-  }
-
-  private static double[][] groundCoordinates(List<PointCloud> clouds) {
-    List<double[][]> parts = new ArrayList<>();
-    int n = 0;
-    for (PointCloud c : clouds) {
-      double[][] g = c.coordinates((ch, i) -> ch.classification(i) == 2);
-      parts.add(g);
-      n += g[0].length;
-    }
-    double[][] out = new double[3][n];
-    int at = 0;
-    for (double[][] g : parts) {
-      for (int a = 0; a < 3; a++) {
-        System.arraycopy(g[a], 0, out[a], at, g[a].length);
-      }
-      at += g[0].length;
-    }
-    return out;
   }
 
   private static String flagged(Reconstruction r) {

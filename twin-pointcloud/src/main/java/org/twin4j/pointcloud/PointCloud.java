@@ -322,6 +322,33 @@ public final class PointCloud {
   }
 
   /**
+   * Copies the coordinates of the chosen points of several clouds (tiles of one area) into one set
+   * of arrays, cloud after cloud, in point order.
+   *
+   * @param clouds the clouds
+   * @param filter which points to take
+   * @return {x[], y[], z[]} in CRS units
+   */
+  public static double[][] coordinates(List<PointCloud> clouds, PointFilter filter) {
+    List<double[][]> parts = new ArrayList<>();
+    int n = 0;
+    for (PointCloud c : clouds) {
+      double[][] part = c.coordinates(filter);
+      parts.add(part);
+      n = Math.addExact(n, part[0].length);
+    }
+    double[][] out = new double[3][n];
+    int at = 0;
+    for (double[][] part : parts) {
+      for (int a = 0; a < 3; a++) {
+        System.arraycopy(part[a], 0, out[a], at, part[a].length);
+      }
+      at += part[0].length;
+    }
+    return out;
+  }
+
+  /**
    * Returns this cloud with other classes; every other dimension is shared unchanged.
    *
    * @param classes one class (0–255, as a byte) per point, in point order; copied

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twin4j.core.geom.Bounds3D;
@@ -62,6 +63,22 @@ class LasReadTest {
     assertTrue(c.crs().orElseThrow().wkt().contains("Lambert_Conformal_Conic"));
     assertEquals(List.of(), w, "no warnings: header figures and CRS records agree");
     assertEquals(36, c.bytesPerPoint());
+  }
+
+  @Test
+  void coordinates_ofTwoTiles_areEachTilesInTurn() throws Exception {
+    PointCloud a = LidarData.read("ahn3_cropped_1.laz");
+    PointCloud b = LidarData.read("ahn3_cropped_2.laz");
+    PointCloud.PointFilter ground = (c, i) -> c.classification(i) == 2;
+    double[][] both = PointCloud.coordinates(List.of(a, b), ground);
+    double[][] first = a.coordinates(ground);
+    double[][] second = b.coordinates(ground);
+    assertEquals(a.classCounts()[2] + b.classCounts()[2], both[0].length);
+    for (int axis = 0; axis < 3; axis++) {
+      assertArrayEquals(first[axis], Arrays.copyOfRange(both[axis], 0, first[axis].length));
+      assertArrayEquals(
+          second[axis], Arrays.copyOfRange(both[axis], first[axis].length, both[axis].length));
+    }
   }
 
   @Test

@@ -130,22 +130,8 @@ public class DemoStagesBenchmark {
   }
 
   static org.twin4j.core.model.CityObject terrain(List<PointCloud> in) {
-    int n = 0;
-    List<double[][]> parts = new ArrayList<>();
-    for (PointCloud c : in) {
-      double[][] g = c.coordinates((ch, i) -> ch.classification(i) == 2);
-      parts.add(g);
-      n += g[0].length;
-    }
-    double[][] all = new double[3][n];
-    int at = 0;
-    for (double[][] g : parts) {
-      for (int a = 0; a < 3; a++) {
-        System.arraycopy(g[a], 0, all[a], at, g[a].length);
-      }
-      at += g[0].length;
-    }
-    return Terrain.toCityObject(Terrain.simplify(all[0], all[1], all[2], 0.1).tin(), "terrain");
+    double[][] g = PointCloud.coordinates(in, (ch, i) -> ch.classification(i) == 2);
+    return Terrain.toCityObject(Terrain.simplify(g[0], g[1], g[2], 0.1).tin(), "terrain");
   }
 
   static Reconstruction buildings(List<PointCloud> in, List<Footprint> fps) {
