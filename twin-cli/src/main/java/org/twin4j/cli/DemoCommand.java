@@ -128,16 +128,17 @@ final class DemoCommand implements Callable<Integer> {
       candidates.add(Path.of(env));
     }
     candidates.add(Path.of("data"));
-    try {
-      Path jar =
-          Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      // <root>/twin-cli/target/twin.jar or <root>/twin-cli/target/classes
-      Path root = jar.getParent() == null ? null : jar.getParent().getParent();
-      if (root != null && root.getParent() != null) {
-        candidates.add(root.getParent().resolve("data"));
+    java.security.CodeSource code = DemoCommand.class.getProtectionDomain().getCodeSource();
+    if (code != null && code.getLocation() != null) {
+      try {
+        // <root>/twin-cli/target/twin.jar or <root>/twin-cli/target/classes
+        Path root = Path.of(code.getLocation().toURI()).getParent();
+        if (root != null && root.getParent() != null && root.getParent().getParent() != null) {
+          candidates.add(root.getParent().getParent().resolve("data"));
+        }
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // not a file location: only the other candidates
       }
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // no code source: only the other candidates
     }
     for (Path c : candidates) {
       if (Files.isRegularFile(c.resolve("lidar").resolve(TILES[0]))) {

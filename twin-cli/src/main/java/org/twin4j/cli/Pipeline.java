@@ -20,6 +20,7 @@ import org.twin4j.citygml.CityFormat;
 import org.twin4j.citygml.WriteOptions;
 import org.twin4j.core.attribute.DoubleValue;
 import org.twin4j.core.crs.CrsIdentifier;
+import org.twin4j.core.geom.Bounds3D;
 import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.WarningListener;
 import org.twin4j.core.model.CityModel;
@@ -109,10 +110,21 @@ final class Pipeline {
         p.step();
       }
     }
-    for (PointCloud c : clouds) {
+    for (int i = 0; i < clouds.size(); i++) {
+      PointCloud c = clouds.get(i);
       o.points += c.size();
+      CrsIdentifier crs = c.crs().orElse(null);
       if (o.crs == null) {
-        o.crs = c.crs().orElse(null);
+        o.crs = crs;
+      } else if (crs != null && !sameCrs(o.crs, crs)) {
+        throw new IOException(
+            "the tiles are in different CRSs: "
+                + s.inputs.get(i)
+                + " is in "
+                + crs
+                + ", an earlier one in "
+                + o.crs
+                + "; reproject them to one CRS first");
       }
     }
     t = stage(o, log, "read", t, o.points + " points from " + s.inputs.size() + " file(s)");
@@ -195,8 +207,20 @@ final class Pipeline {
       FootprintSet set =
           FootprintFiles.read(s.footprints, s.footprintOptions.withListener(w -> {}));
       footprints = set.footprints();
-      if (set.crs().isPresent()) {
-        o.crs = set.crs().get();
+      CrsIdentifier fcrs = set.crs().orElse(null);
+      if (fcrs != null && o.crs != null && !sameCrs(fcrs, o.crs)) {
+        throw new IOException(
+            "the footprints in "
+                + s.footprints
+                + " are in "
+                + fcrs
+                + " but the points in "
+                + o.crs
+                + "; reproject one of them first");
+      }
+      requireOverlap(footprints, clouds, s.footprints, fcrs);
+      if (fcrs != null) {
+        o.crs = fcrs;
       }
       Map<String, Integer> kinds = new TreeMap<>();
       for (FootprintIssue i : set.issues()) {
@@ -250,6 +274,60 @@ final class Pipeline {
         a.groundAsObject() + b.groundAsObject(),
         a.objectAsGround() + b.objectAsGround(),
         a.objectAsObject() + b.objectAsObject());
+  }
+
+  /** Same EPSG code, or equal definitions where either has none. */
+  private static boolean sameCrs(CrsIdentifier a, CrsIdentifier b) {
+    if (a.epsgCode().isPresent() && b.epsgCode().isPresent()) {
+      return a.epsgCode().get().equals(b.epsgCode().get());
+    }
+    return a.equals(b);
+  }
+
+  /** Fails when no footprint overlaps the points: a CRS mix-up would flag every building. */
+  private static void requireOverlap(
+      List<Footprint> footprints, List<PointCloud> clouds, Path file, @Nullable CrsIdentifier crs)
+      throws IOException {
+    if (footprints.isEmpty() || clouds.isEmpty()) {
+      return;
+    }
+    double[] pts = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (PointCloud c : clouds) {
+      if (c.size() > 0) {
+        Bounds3D b = c.bounds();
+        pts[0] = Math.min(pts[0], b.minX());
+        pts[1] = Math.min(pts[1], b.minY());
+        pts[2] = Math.max(pts[2], b.maxX());
+        pts[3] = Math.max(pts[3], b.maxY());
+      }
+    }
+    double[] fps = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (Footprint f : footprints) {
+      Bounds3D b = f.polygon().bounds();
+      if (b.minX() <= pts[2] && b.maxX() >= pts[0] && b.minY() <= pts[3] && b.maxY() >= pts[1]) {
+        return;
+      }
+      fps[0] = Math.min(fps[0], b.minX());
+      fps[1] = Math.min(fps[1], b.minY());
+      fps[2] = Math.max(fps[2], b.maxX());
+      fps[3] = Math.max(fps[3], b.maxY());
+    }
+    throw new IOException(
+        String.format(
+            Locale.ROOT,
+            "none of the %d footprints in %s overlaps the points: footprints span x %.3f..%.3f,"
+                + " y %.3f..%.3f%s; points span x %.3f..%.3f, y %.3f..%.3f. Are they in one CRS?",
+            footprints.size(),
+            file,
+            fps[0],
+            fps[2],
+            fps[1],
+            fps[3],
+            crs == null ? "" : " (" + crs + ")",
+            pts[0],
+            pts[2],
+            pts[1],
+            pts[3]));
   }
 
   private static String flagged(Reconstruction r) {

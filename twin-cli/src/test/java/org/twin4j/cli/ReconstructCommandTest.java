@@ -165,7 +165,7 @@ class ReconstructCommandTest {
   }
 
   @Test
-  void badArgumentsAndMissingFilesAreClearErrors() {
+  void badArgumentsAndMissingFilesAreClearErrors() throws Exception {
     Path model = dir.resolve("x.city.json");
     String laz = data("lidar", "ahn3_cropped_2.laz").toString();
     String[] lod = run("reconstruct", laz, "--lod", "3", "-o", model.toString());
@@ -182,6 +182,17 @@ class ReconstructCommandTest {
     assertEquals("1", fp[0]);
     assertTrue(fp[2].contains("nope.gpkg"), fp[2]);
     assertTrue(!fp[2].contains("\tat "), "no stack trace: " + fp[2]);
+    // lon/lat footprints (GeoJSON without a crs member is CRS84) over RD points: refused
+    Path lonLat = dir.resolve("lonlat.geojson");
+    Files.writeString(
+        lonLat,
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+            + "\"properties\":{\"id\":\"a\"},\"geometry\":{\"type\":\"Polygon\","
+            + "\"coordinates\":[[[4.35,52.0],[4.36,52.0],[4.36,52.01],[4.35,52.01],[4.35,52.0]]]}}]}");
+    String[] crs =
+        run("reconstruct", laz, "--footprints", lonLat.toString(), "-o", model.toString());
+    assertEquals("1", crs[0], crs[1]);
+    assertTrue(crs[2].contains("none of the 1 footprints") && crs[2].contains("one CRS"), crs[2]);
     String[] data = run("demo", "--data", dir.toString(), "--out", dir.resolve("o").toString());
     assertEquals("1", data[0]);
     assertTrue(data[2].contains("sample file missing"), data[2]);

@@ -12,7 +12,6 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.core.attribute.Attributes;
-import org.twin4j.core.geom.InvalidGeometryException;
 import org.twin4j.core.geom.Lod;
 import org.twin4j.core.geom.Solid;
 import org.twin4j.core.model.CityObject;
@@ -26,11 +25,14 @@ import org.twin4j.pointcloud.PointCloud;
  *
  * <p>Per footprint: the roof-class points inside it give the roof height (a percentile) and the
  * roof planes; the ground-class points just outside it give the ground height. Buildings with too
- * few points, no ground nearby or a roof not above the ground are flagged in the result and their
- * city object gets no geometry. Every solid is checked by {@link SolidValidator}.
+ * few points, no ground nearby, a roof not above the ground or a footprint that cannot be extruded
+ * are flagged in the result and their city object gets no geometry; a building whose LOD2 solid
+ * cannot be made keeps its LOD1 block. Each building's final solid (LOD2 when asked, else LOD1) is
+ * checked by {@link SolidValidator}.
  *
- * <p>Buildings are reconstructed in parallel on the common fork-join pool; the result is in
- * footprint order and the same for any number of threads.
+ * <p>Buildings are reconstructed in parallel on the fork-join pool the call runs in (the common
+ * pool unless called from a task of another); the result is in footprint order and the same for any
+ * number of threads.
  *
  * <pre>{@code
  * Reconstruction r = BuildingReconstructor.reconstruct(
@@ -189,7 +191,29 @@ public final class BuildingReconstructor {
           System.nanoTime() - start,
           obj.attributes(attrs.build()).build());
     }
-    Solid block = Solid.extrude(fp.polygon(), groundZ, roofZ, Lod.LOD1);
+    Solid block;
+    try {
+      block = Solid.extrude(fp.polygon(), groundZ, roofZ, Lod.LOD1);
+    } catch (RuntimeException e) {
+      // a footprint the reader did not repair (a ring without area): this building only
+      attrs.put("reconstruction", ReconstructedBuilding.Status.INVALID_FOOTPRINT.code());
+      attrs.put("reconstructionError", String.valueOf(e.getMessage()));
+      return new ReconstructedBuilding(
+          fp.id(),
+          ReconstructedBuilding.Status.INVALID_FOOTPRINT,
+          roofZ,
+          groundZ,
+          n,
+          nearZ.length,
+          Double.NaN,
+          Double.NaN,
+          0,
+          null,
+          null,
+          null,
+          System.nanoTime() - start,
+          obj.attributes(attrs.build()).build());
+    }
     double sum = 0;
     for (double z : zs) {
       sum += (z - roofZ) * (z - roofZ);
@@ -230,11 +254,13 @@ public final class BuildingReconstructor {
           attrs.put("lod2Errors", Arrays.toString(report.codes()));
         }
         obj.geometry(solid2);
-      } catch (InvalidGeometryException | IllegalStateException e) {
+      } catch (RuntimeException e) {
+        // the LOD2 solid of this building could not be made; its LOD1 block stands
         report =
             new SolidValidator.Report(
                 List.of(
-                    new SolidValidator.Error(0, "NOT_BUILT", -1, String.valueOf(e.getMessage()))),
+                    new SolidValidator.Error(
+                        0, "NOT_BUILT", -1, e.getClass().getSimpleName() + ": " + e.getMessage())),
                 0);
         attrs.put("lod2Valid", false);
         attrs.put("lod2Errors", "not built: " + e.getMessage());

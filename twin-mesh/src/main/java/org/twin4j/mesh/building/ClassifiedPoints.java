@@ -109,6 +109,10 @@ final class ClassifiedPoints {
     if (n == 0) {
       x0 = y0 = x1 = y1 = 0;
     }
+    // cells large enough that no point is clamped and the grid stays under 2^24 cells (64 MB),
+    // however far apart the points lie
+    cell = Math.max(cell, Math.max(x1 - x0, y1 - y0) / ((1 << 14) - 1));
+    cell = Math.max(cell, Math.sqrt((x1 - x0) * (y1 - y0) / (1 << 24)));
     int cols = Math.max(1, (int) Math.min(1 << 14, Math.floor((x1 - x0) / cell) + 1));
     int rows = Math.max(1, (int) Math.min(1 << 14, Math.floor((y1 - y0) / cell) + 1));
     int[] start = new int[cols * rows + 1];

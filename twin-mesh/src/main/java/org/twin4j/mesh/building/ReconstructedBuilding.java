@@ -20,9 +20,9 @@ import org.twin4j.mesh.SolidValidator;
  * @param roofPoints roof-class points inside the footprint
  * @param groundPoints ground-class points used for the ground height
  * @param rmseLod1 root mean square of the roof points' heights above or below the flat LOD1 roof
- * @param rmseLod2 root mean square of the roof points' 3D distances to the LOD2 solid's surface
- *     (roofer's and the 3D BAG's measure; points on walls count against the walls), NaN without
- *     LOD2
+ * @param rmseLod2 root mean square of the 3D distances of the LOD2-class points inside the
+ *     footprint to the LOD2 solid's surface (roofer's and the 3D BAG's measure; points on walls
+ *     count against the walls), NaN without LOD2
  * @param roofPlanes planes detected in the roof points (LOD2), 0 without LOD2
  * @param lod1 the LOD1 block, null if flagged
  * @param lod2 the LOD2 solid, null if flagged or not asked for
@@ -77,7 +77,9 @@ public record ReconstructedBuilding(
     /** No ground point near the footprint, even three times further out. */
     NO_GROUND("no-ground"),
     /** The roof height is less than half a metre above the ground. */
-    TOO_LOW("too-low");
+    TOO_LOW("too-low"),
+    /** The footprint cannot be extruded (a ring without area); the reason is in the attributes. */
+    INVALID_FOOTPRINT("invalid-footprint");
 
     private final String code;
 

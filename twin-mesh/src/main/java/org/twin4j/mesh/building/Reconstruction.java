@@ -45,7 +45,10 @@ public record Reconstruction(List<ReconstructedBuilding> buildings, boolean lod2
   }
 
   /**
-   * The median over reconstructed buildings of the roof points' RMSE against the final roof.
+   * The median over reconstructed buildings of the RMSE against the final solid (LOD2: 3D distance
+   * of the LOD2-class points; LOD1: vertical distance of the roof points to the flat roof);
+   * buildings whose LOD2 solid could not be made are left out (they count as invalid in {@link
+   * #validFraction()}).
    *
    * @return metres, NaN if none was reconstructed
    */

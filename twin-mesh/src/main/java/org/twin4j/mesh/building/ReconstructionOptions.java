@@ -11,7 +11,7 @@ import java.util.BitSet;
  *
  * <ul>
  *   <li>roof height: the {@code roofPercentile} (default 70) of the points of {@code roofClasses}
- *       (default 1 and 6) inside the footprint; LOD2 planes are found in the same points;
+ *       (default 1 and 6) inside the footprint;
  *   <li>ground height: the {@code groundPercentile} (default 10) of the points of {@code
  *       groundClasses} (default 2 and 9) within {@code groundDistance} (default 3 m) outside the
  *       footprint, searched three times as far when none are that close;
@@ -91,6 +91,10 @@ public final class ReconstructionOptions {
     this.lod2Classes = lod2Classes;
     this.neighbours = neighbours;
     this.normalAngle = positive(normalAngle, "normal angle");
+    if (normalAngle >= 90) {
+      throw new IllegalArgumentException(
+          "normal angle must be below 90 degrees, got " + normalAngle);
+    }
     this.planeTolerance = positive(planeTolerance, "plane tolerance");
     this.minPlanePoints = minPlanePoints;
     this.smoothness = smoothness;

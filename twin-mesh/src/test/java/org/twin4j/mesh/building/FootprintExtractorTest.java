@@ -259,7 +259,6 @@ class FootprintExtractorTest {
     assertTrue(e.areaBlockIou() >= 0.856 - 0.05, "area-weighted block IoU " + e.areaBlockIou());
     assertTrue(e.realInMatchedBlocks() >= 155 - 10, "in matched blocks " + e.realInMatchedBlocks());
     assertTrue(e.coverage() >= 0.985 - 0.03, "coverage " + e.coverage());
-    assertTrue(e.millis() < 5000, e.millis() + " ms");
   }
 
   @Test
