@@ -58,7 +58,7 @@ public final class DelaunayTriangulation {
     boolean[] dead = b.deadFlags();
     int real = 0;
     for (int t = 0; t < b.slots; t++) {
-      if (!dead[t] && b.tri[6 * t] != INF && b.tri[6 * t + 1] != INF && b.tri[6 * t + 2] != INF) {
+      if (!dead[t] && b.tri[8 * t] != INF && b.tri[8 * t + 1] != INF && b.tri[8 * t + 2] != INF) {
         real++;
       }
     }
@@ -66,10 +66,10 @@ public final class DelaunayTriangulation {
     java.util.BitSet fixed = b.constrained == null ? null : new java.util.BitSet();
     int k = 0;
     for (int t = 0; t < b.slots; t++) {
-      if (!dead[t] && b.tri[6 * t] != INF && b.tri[6 * t + 1] != INF && b.tri[6 * t + 2] != INF) {
+      if (!dead[t] && b.tri[8 * t] != INF && b.tri[8 * t + 1] != INF && b.tri[8 * t + 2] != INF) {
         for (int e = 0; e < 3; e++) {
-          out[k + e] = b.tri[6 * t + e];
-          if (fixed != null && b.constrained[6 * t + 3 + e]) {
+          out[k + e] = b.tri[8 * t + e];
+          if (fixed != null && b.constrained[8 * t + 3 + e]) {
             fixed.set(k + e);
           }
         }
@@ -466,13 +466,20 @@ public final class DelaunayTriangulation {
     int vertices;
     int duplicates;
 
-    /** Six ints per triangle: three vertex ids, then the link slots of its three edges. */
+    /**
+     * Eight ints per triangle (32 bytes, two triangles per cache line): three vertex ids, the link
+     * slots of its three edges, the cavity mark, one spare. Edge slot {@code 8 t + 3 + k} decodes
+     * with a shift, and the mark is read from the line already fetched for the vertices.
+     */
     int[] tri;
 
     int slots;
     int[] free = new int[64];
     int freeCount;
-    int[] mark;
+
+    /** Where a triangle's cavity mark lives in its record of 8 ints. */
+    static final int MARK = 6;
+
     int epoch;
     int[] stack = new int[64];
     int[] cavity = new int[64];
@@ -511,8 +518,7 @@ public final class DelaunayTriangulation {
         input[i] = j;
       }
       int cap = 2 * n + 16;
-      tri = new int[6 * cap];
-      mark = new int[cap];
+      tri = new int[8 * cap];
       startOf = new int[n + 1];
       vertexOfInput = new int[n];
     }
@@ -629,10 +635,9 @@ public final class DelaunayTriangulation {
         t = free[--freeCount];
       } else {
         t = slots++;
-        if (6 * slots > tri.length) {
+        if (8 * slots > tri.length) {
           int cap = slots * 2;
-          tri = Arrays.copyOf(tri, 6 * cap);
-          mark = Arrays.copyOf(mark, cap);
+          tri = Arrays.copyOf(tri, 8 * cap);
           if (head != null) {
             int old = head.length;
             head = Arrays.copyOf(head, cap);
@@ -643,9 +648,9 @@ public final class DelaunayTriangulation {
           }
         }
       }
-      tri[6 * t] = a;
-      tri[6 * t + 1] = b;
-      tri[6 * t + 2] = c;
+      tri[8 * t] = a;
+      tri[8 * t + 1] = b;
+      tri[8 * t + 2] = c;
       return t;
     }
 
@@ -662,23 +667,23 @@ public final class DelaunayTriangulation {
       int t = newTriangle(a0, b0, c0);
       int[] ghost = new int[3];
       for (int k = 0; k < 3; k++) {
-        int a = tri[6 * t + k];
-        int b = tri[6 * t + (k + 1) % 3];
+        int a = tri[8 * t + k];
+        int b = tri[8 * t + (k + 1) % 3];
         ghost[k] = newTriangle(b, a, INF);
-        link(6 * t + 3 + k, 6 * ghost[k] + 3);
+        link(8 * t + 3 + k, 8 * ghost[k] + 3);
       }
       for (int k = 0; k < 3; k++) {
         // ghost of edge k ends at vertex k+1 (edge INF -> b) and meets the ghost of edge k+1
-        link(6 * ghost[k] + 5, 6 * ghost[(k + 1) % 3] + 4);
+        link(8 * ghost[k] + 5, 8 * ghost[(k + 1) % 3] + 4);
       }
       last = t;
     }
 
     /** Whether p lies strictly inside the circumcircle of t (for ghosts: beyond its hull edge). */
     private boolean inCircle(int t, int p) {
-      int a = tri[6 * t];
-      int b = tri[6 * t + 1];
-      int c = tri[6 * t + 2];
+      int a = tri[8 * t];
+      int b = tri[8 * t + 1];
+      int c = tri[8 * t + 2];
       double px = x[p];
       double py = y[p];
       if (a != INF && b != INF && c != INF) {
@@ -720,14 +725,14 @@ public final class DelaunayTriangulation {
         if (++guard > 4 * slots + 16) {
           throw new IllegalStateException("point location did not terminate at point " + p);
         }
-        int base = 6 * t;
+        int base = 8 * t;
         int start = guard % 3;
         for (int i = 0; i < 3; i++) {
           int k = (start + i) % 3;
           int a = tri[base + k];
           int b = tri[base + (k + 1) % 3];
           if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
-            int next = tri[base + 3 + k] / 6;
+            int next = tri[base + 3 + k] / 8;
             if (ghostIndexOf(next) >= 0) {
               if (isDuplicate(p, a)) {
                 return -2 - a;
@@ -751,7 +756,7 @@ public final class DelaunayTriangulation {
     }
 
     private int ghostIndexOf(int t) {
-      int base = 6 * t;
+      int base = 8 * t;
       return tri[base] == INF ? 0 : tri[base + 1] == INF ? 1 : tri[base + 2] == INF ? 2 : -1;
     }
 
@@ -800,23 +805,23 @@ public final class DelaunayTriangulation {
       int ns = 0;
       stack = ensure(stack, 1);
       stack[ns++] = seed;
-      mark[seed] = in;
+      tri[8 * seed + MARK] = in;
       while (ns > 0) {
         int t = stack[--ns];
         cavity = ensure(cavity, nc + 1);
         cavity[nc++] = t;
         for (int k = 0; k < 3; k++) {
-          int u = tri[6 * t + 3 + k] / 6;
-          int m = mark[u];
+          int u = tri[8 * t + 3 + k] / 8;
+          int m = tri[8 * u + MARK];
           if (m == in || m == out) {
             continue;
           }
           if (inCircle(u, id)) {
-            mark[u] = in;
+            tri[8 * u + MARK] = in;
             stack = ensure(stack, ns + 1);
             stack[ns++] = u;
           } else {
-            mark[u] = out;
+            tri[8 * u + MARK] = out;
           }
         }
       }
@@ -838,8 +843,8 @@ public final class DelaunayTriangulation {
       for (int i = 0; i < nc; i++) {
         int t = cavity[i];
         for (int k = 0; k < 3; k++) {
-          int outside = tri[6 * t + 3 + k];
-          if (mark[outside / 6] == in) {
+          int outside = tri[8 * t + 3 + k];
+          if (tri[(outside & ~7) + MARK] == in) {
             continue;
           }
           if (boundary == edgesA.length) {
@@ -847,8 +852,8 @@ public final class DelaunayTriangulation {
             edgesB = Arrays.copyOf(edgesB, 2 * boundary);
             outer = Arrays.copyOf(outer, 2 * boundary);
           }
-          edgesA[boundary] = tri[6 * t + k];
-          edgesB[boundary] = tri[6 * t + (k + 1) % 3];
+          edgesA[boundary] = tri[8 * t + k];
+          edgesB[boundary] = tri[8 * t + (k + 1) % 3];
           outer[boundary] = outside;
           boundary++;
         }
@@ -863,8 +868,8 @@ public final class DelaunayTriangulation {
       int created = 0;
       for (int i = 0; i < boundary; i++) {
         int nt = newTriangle(edgesA[i], edgesB[i], id);
-        mark[nt] = 0;
-        link(6 * nt + 3, outer[i]);
+        tri[8 * nt + MARK] = 0;
+        link(8 * nt + 3, outer[i]);
         made[i] = nt;
         if (edgesA[i] == INF) {
           infStart = nt;
@@ -878,9 +883,9 @@ public final class DelaunayTriangulation {
       }
       for (int i = 0; i < created; i++) {
         int nt = made[i];
-        int b = tri[6 * nt + 1];
+        int b = tri[8 * nt + 1];
         int other = b == INF ? infStart : startOf[b];
-        link(6 * nt + 4, 6 * other + 5);
+        link(8 * nt + 4, 8 * other + 5);
       }
       cavityCount = nc;
       madeCount = created;
@@ -959,9 +964,9 @@ public final class DelaunayTriangulation {
 
     /** |z - plane of triangle t at (x, y)| for point q. */
     private double error(int t, int q) {
-      int a = tri[6 * t];
-      int b = tri[6 * t + 1];
-      int c = tri[6 * t + 2];
+      int a = tri[8 * t];
+      int b = tri[8 * t + 1];
+      int c = tri[8 * t + 2];
       double px = x[q];
       double py = y[q];
       double wa = (x[b] - px) * (y[c] - py) - (y[b] - py) * (x[c] - px);
@@ -978,8 +983,8 @@ public final class DelaunayTriangulation {
     private int fanTriangle(int p, int q, int start) {
       int j = start;
       for (int step = 0; step <= madeCount; step++) {
-        int a = tri[6 * j];
-        int b = tri[6 * j + 1];
+        int a = tri[8 * j];
+        int b = tri[8 * j + 1];
         if (a == INF || b == INF) {
           return -1;
         }
@@ -993,8 +998,8 @@ public final class DelaunayTriangulation {
 
     private boolean contains(int t, int q) {
       for (int k = 0; k < 3; k++) {
-        int a = tri[6 * t + k];
-        int b = tri[6 * t + (k + 1) % 3];
+        int a = tri[8 * t + k];
+        int b = tri[8 * t + (k + 1) % 3];
         if (a == INF || b == INF) {
           return false;
         }
@@ -1044,7 +1049,7 @@ public final class DelaunayTriangulation {
       }
       inserted = new boolean[n];
       nextPoint = new int[n];
-      int cap = mark.length;
+      int cap = tri.length / 8;
       head = new int[cap];
       Arrays.fill(head, -1);
       stamp = new int[cap];
@@ -1155,9 +1160,9 @@ public final class DelaunayTriangulation {
       }
       for (int t = 0; t < slots; t++) {
         for (int k = 0; k < 3; k++) {
-          int v = tri[6 * t + k];
+          int v = tri[8 * t + k];
           if (v != INF) {
-            tri[6 * t + k] = id[v];
+            tri[8 * t + k] = id[v];
           }
         }
       }
@@ -1179,7 +1184,7 @@ public final class DelaunayTriangulation {
             continue;
           }
           for (int k = 0; k < 3; k++) {
-            int v = tri[6 * t + k];
+            int v = tri[8 * t + k];
             if (v != INF) {
               vertexFlags[v] = true;
             }
@@ -1285,7 +1290,7 @@ public final class DelaunayTriangulation {
           continue;
         }
         for (int k = 0; k < 3; k++) {
-          int v = tri[6 * t + k];
+          int v = tri[8 * t + k];
           if (v != INF) {
             vt[v] = t;
           }
@@ -1308,16 +1313,16 @@ public final class DelaunayTriangulation {
       int t = t0;
       do {
         int k = indexIn(t, u);
-        if (tri[6 * t + (k + 1) % 3] == v) {
-          return 6 * t + 3 + k;
+        if (tri[8 * t + (k + 1) % 3] == v) {
+          return 8 * t + 3 + k;
         }
-        t = tri[6 * t + 3 + (k + 2) % 3] / 6;
+        t = tri[8 * t + 3 + (k + 2) % 3] / 8;
       } while (t != t0);
       return -1;
     }
 
     private int indexIn(int t, int v) {
-      return tri[6 * t] == v ? 0 : tri[6 * t + 1] == v ? 1 : 2;
+      return tri[8 * t] == v ? 0 : tri[8 * t + 1] == v ? 1 : 2;
     }
 
     private double orient(int a, int b, int c) {
@@ -1345,8 +1350,8 @@ public final class DelaunayTriangulation {
         int through = -1;
         do {
           int k = indexIn(t, a);
-          int u = tri[6 * t + (k + 1) % 3];
-          int w = tri[6 * t + (k + 2) % 3];
+          int u = tri[8 * t + (k + 1) % 3];
+          int w = tri[8 * t + (k + 2) % 3];
           if (u != INF && w != INF) {
             double ou = orient(a, u, b);
             double ow = orient(a, b, w);
@@ -1364,7 +1369,7 @@ public final class DelaunayTriangulation {
               break;
             }
           }
-          t = tri[6 * t + 3 + (k + 2) % 3] / 6;
+          t = tri[8 * t + 3 + (k + 2) % 3] / 8;
         } while (t != t0);
         if (through >= 0) {
           constrain(a, through, inA, inB);
@@ -1389,8 +1394,8 @@ public final class DelaunayTriangulation {
                     + " crosses another constraint; constraints may meet only at their ends");
           }
           crossing.add(new int[] {p, q});
-          int u = tri[s] / 6;
-          int r = tri[6 * u + (indexIn(u, q) + 2) % 3];
+          int u = tri[s] / 8;
+          int r = tri[8 * u + (indexIn(u, q) + 2) % 3];
           if (r == b) {
             break;
           }
@@ -1414,15 +1419,15 @@ public final class DelaunayTriangulation {
           }
           int[] e = crossing.poll();
           int slot1 = edgeSlot(e[0], e[1]);
-          int t1 = slot1 / 6;
-          int k1 = slot1 - 6 * t1 - 3;
+          int t1 = slot1 / 8;
+          int k1 = slot1 - 8 * t1 - 3;
           int slot2 = tri[slot1];
-          int t2 = slot2 / 6;
-          int k2 = slot2 - 6 * t2 - 3;
-          int u = tri[6 * t1 + k1];
-          int v = tri[6 * t1 + (k1 + 1) % 3];
-          int w1 = tri[6 * t1 + (k1 + 2) % 3];
-          int w2 = tri[6 * t2 + (k2 + 2) % 3];
+          int t2 = slot2 / 8;
+          int k2 = slot2 - 8 * t2 - 3;
+          int u = tri[8 * t1 + k1];
+          int v = tri[8 * t1 + (k1 + 1) % 3];
+          int w1 = tri[8 * t1 + (k1 + 2) % 3];
+          int w2 = tri[8 * t2 + (k2 + 2) % 3];
           if (orient(w1, u, w2) > 0 && orient(w2, v, w1) > 0) {
             flip(t1, k1);
             double s1 = orient(a, end, w1);
@@ -1461,14 +1466,14 @@ public final class DelaunayTriangulation {
         if (slot1 < 0 || constrained[slot1]) {
           continue;
         }
-        int t1 = slot1 / 6;
-        int k1 = slot1 - 6 * t1 - 3;
-        int t2 = tri[slot1] / 6;
-        int k2 = tri[slot1] - 6 * t2 - 3;
-        int u = tri[6 * t1 + k1];
-        int v = tri[6 * t1 + (k1 + 1) % 3];
-        int w1 = tri[6 * t1 + (k1 + 2) % 3];
-        int w2 = tri[6 * t2 + (k2 + 2) % 3];
+        int t1 = slot1 / 8;
+        int k1 = slot1 - 8 * t1 - 3;
+        int t2 = tri[slot1] / 8;
+        int k2 = tri[slot1] - 8 * t2 - 3;
+        int u = tri[8 * t1 + k1];
+        int v = tri[8 * t1 + (k1 + 1) % 3];
+        int w1 = tri[8 * t1 + (k1 + 2) % 3];
+        int w2 = tri[8 * t2 + (k2 + 2) % 3];
         if (w1 == INF || w2 == INF) {
           continue;
         }
@@ -1487,17 +1492,17 @@ public final class DelaunayTriangulation {
      * w2) and (w2, v, w1). Links and constraint marks of the four outer edges move with them.
      */
     private void flip(int t1, int k1) {
-      int s2 = tri[6 * t1 + 3 + k1];
-      int t2 = s2 / 6;
-      int k2 = s2 - 6 * t2 - 3;
-      int u = tri[6 * t1 + k1];
-      int v = tri[6 * t1 + (k1 + 1) % 3];
-      int w1 = tri[6 * t1 + (k1 + 2) % 3];
-      int w2 = tri[6 * t2 + (k2 + 2) % 3];
-      int sa = 6 * t1 + 3 + (k1 + 1) % 3;
-      int sb = 6 * t1 + 3 + (k1 + 2) % 3;
-      int sc = 6 * t2 + 3 + (k2 + 1) % 3;
-      int sd = 6 * t2 + 3 + (k2 + 2) % 3;
+      int s2 = tri[8 * t1 + 3 + k1];
+      int t2 = s2 / 8;
+      int k2 = s2 - 8 * t2 - 3;
+      int u = tri[8 * t1 + k1];
+      int v = tri[8 * t1 + (k1 + 1) % 3];
+      int w1 = tri[8 * t1 + (k1 + 2) % 3];
+      int w2 = tri[8 * t2 + (k2 + 2) % 3];
+      int sa = 8 * t1 + 3 + (k1 + 1) % 3;
+      int sb = 8 * t1 + 3 + (k1 + 2) % 3;
+      int sc = 8 * t2 + 3 + (k2 + 1) % 3;
+      int sd = 8 * t2 + 3 + (k2 + 2) % 3;
       int oa = tri[sa];
       int ob = tri[sb];
       int oc = tri[sc];
@@ -1506,23 +1511,23 @@ public final class DelaunayTriangulation {
       boolean fb = constrained[sb];
       boolean fc = constrained[sc];
       boolean fd = constrained[sd];
-      tri[6 * t1] = w1;
-      tri[6 * t1 + 1] = u;
-      tri[6 * t1 + 2] = w2;
-      tri[6 * t2] = w2;
-      tri[6 * t2 + 1] = v;
-      tri[6 * t2 + 2] = w1;
-      link(6 * t1 + 3, ob);
-      link(6 * t1 + 4, oc);
-      link(6 * t1 + 5, 6 * t2 + 5);
-      link(6 * t2 + 3, od);
-      link(6 * t2 + 4, oa);
-      constrained[6 * t1 + 3] = fb;
-      constrained[6 * t1 + 4] = fc;
-      constrained[6 * t1 + 5] = false;
-      constrained[6 * t2 + 3] = fd;
-      constrained[6 * t2 + 4] = fa;
-      constrained[6 * t2 + 5] = false;
+      tri[8 * t1] = w1;
+      tri[8 * t1 + 1] = u;
+      tri[8 * t1 + 2] = w2;
+      tri[8 * t2] = w2;
+      tri[8 * t2 + 1] = v;
+      tri[8 * t2 + 2] = w1;
+      link(8 * t1 + 3, ob);
+      link(8 * t1 + 4, oc);
+      link(8 * t1 + 5, 8 * t2 + 5);
+      link(8 * t2 + 3, od);
+      link(8 * t2 + 4, oa);
+      constrained[8 * t1 + 3] = fb;
+      constrained[8 * t1 + 4] = fc;
+      constrained[8 * t1 + 5] = false;
+      constrained[8 * t2 + 3] = fd;
+      constrained[8 * t2 + 4] = fa;
+      constrained[8 * t2 + 5] = false;
       vt[u] = t1;
       vt[w1] = t1;
       vt[w2] = t1;
@@ -1540,11 +1545,10 @@ public final class DelaunayTriangulation {
         z = Arrays.copyOf(z, vertices);
         input = Arrays.copyOf(input, vertices);
       }
-      if (6 * slots < 0.9 * tri.length) {
-        tri = Arrays.copyOf(tri, 6 * slots);
+      if (8 * slots < 0.9 * tri.length) {
+        tri = Arrays.copyOf(tri, 8 * slots);
       }
       startOf = null;
-      mark = null;
     }
   }
 }
