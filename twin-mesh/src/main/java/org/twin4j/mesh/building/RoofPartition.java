@@ -44,6 +44,9 @@ final class RoofPartition {
 
   private static final double MAX_LINES = 40;
 
+  /** Regions with more points than this are thinned to one per 0.5 m cell for their outline. */
+  private static final int THIN_FROM = 2000;
+
   private static final GeometryFactory GF = new GeometryFactory();
 
   private static final PrecisionModel GRID = new PrecisionModel(1e4);
@@ -372,10 +375,22 @@ final class RoofPartition {
   private static List<double[]> outline(
       Rings fp, double[] xyz, RoofPlanes rp, int region, double[] dirs) {
     int n = xyz.length / 3;
+    // on large regions one point per 0.5 m cell: the hull's triangulation stays small, and its
+    // 1.5 m edges still follow the region's border
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      size += rp.label[i] == region ? 1 : 0;
+    }
+    boolean thin = size > THIN_FROM;
     List<Coordinate> pts = new ArrayList<>();
+    java.util.Set<Long> cells = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       if (rp.label[i] == region) {
-        pts.add(new Coordinate(xyz[3 * i], xyz[3 * i + 1]));
+        long cx = (long) Math.floor(xyz[3 * i] * 2);
+        long cy = (long) Math.floor(xyz[3 * i + 1] * 2);
+        if (!thin || cells.add(cx << 32 ^ (cy & 0xFFFFFFFFL))) {
+          pts.add(new Coordinate(xyz[3 * i], xyz[3 * i + 1]));
+        }
       }
     }
     List<double[]> out = new ArrayList<>();

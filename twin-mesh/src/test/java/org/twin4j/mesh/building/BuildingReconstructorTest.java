@@ -312,6 +312,40 @@ class BuildingReconstructorTest {
   }
 
   @Test
+  void aLargeSawToothRoofKeepsEveryShed() {
+    // a 100 m x 100 m hall, 160 000 roof points: ten 10 m sheds rising 3 m each, steps between
+    double ox = 85000;
+    double oy = 447000;
+    PointCloud.Builder b = PointCloud.builder(PointSchema.of(1, 0.001, 84000, 446000, 0));
+    Random rnd = new Random(1);
+    for (double x = -55; x <= 55; x += 0.25) {
+      for (double y = -55; y <= 55; y += 0.25) {
+        boolean in = Math.abs(x) < 50 && Math.abs(y) < 50;
+        double z = in ? 8 + 0.3 * (((x + 50) % 10 + 10) % 10) : 0;
+        b.add(ox + x, oy + y, z + rnd.nextGaussian() * 0.03, in ? 6 : 2, 1, 1);
+      }
+    }
+    Footprint hall =
+        new Footprint(
+            "hall",
+            Polygon.ofXy(
+                new double[] {
+                  ox - 50, oy - 50, ox + 50, oy - 50, ox + 50, oy + 50, ox - 50, oy + 50
+                }),
+            Attributes.empty());
+    ReconstructedBuilding r =
+        BuildingReconstructor.reconstruct(
+                List.of(b.build()), List.of(hall), ReconstructionOptions.defaults(), true, null)
+            .buildings()
+            .get(0);
+    assertEquals(10, r.roofPlanes());
+    assertTrue(r.isValid(), r.validation().errors().toString());
+    assertTrue(r.rmseLod2() < 0.05, "rmse " + r.rmseLod2());
+    double volume = 100 * 100 * (8 + 1.5);
+    assertEquals(volume, r.validation().volume(), 0.02 * volume);
+  }
+
+  @Test
   void buildingsWithoutPointsAreFlaggedNotInvented() {
     double ox = 85000.5;
     double oy = 447000.25;
