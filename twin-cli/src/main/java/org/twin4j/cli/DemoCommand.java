@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole chain on the sample data bundled in the project's data/ folder: two AHN3",
-      "LAZ tiles of Delft -> outlier removal -> ground (SMRF) -> terrain TIN -> LOD1 and LOD2",
-      "buildings on the 160 BGT footprints (GeoPackage) -> one city model written as CityGML",
-      "3.0, CityJSON 2.0 and GLB. Prints the time of every stage and a summary."
+      "Run the whole chain on the sample data in the project's data/ folder: two",
+      "AHN3 LAZ tiles of Delft -> outlier removal -> ground (SMRF) -> terrain TIN",
+      "-> LOD1 and LOD2 buildings on the 160 BGT footprints (GeoPackage) -> one",
+      "city model written as CityGML 3.0, CityJSON 2.0 and GLB. Prints the time of",
+      "every stage and a summary."
     })
 final class DemoCommand implements Callable<Integer> {
 

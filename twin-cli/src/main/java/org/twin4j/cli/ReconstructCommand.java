@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Reconstruct buildings from classified LAS/LAZ tiles: an LOD1 block per footprint (roof and",
-      "ground heights at percentiles, as 3dfier) and, with --lod 2, LOD2.2 roofs from detected",
-      "planes (as roofer), every solid checked by the validator; plus a terrain TIN. Footprints",
-      "come from --footprints (GeoJSON or GeoPackage) or, without it, from the building points.",
-      "3dfier's settings for the Delft sample: --roof-percentile 90 --roof-classes 0,1,6."
+      "Reconstruct buildings from classified LAS/LAZ tiles: an LOD1 block per",
+      "footprint (roof and ground heights at percentiles, as 3dfier) and, with",
+      "--lod 2, LOD2.2 roofs from detected planes (as roofer), every solid checked",
+      "by the validator; plus a terrain TIN. Footprints come from --footprints",
+      "(GeoJSON or GeoPackage) or, without it, from the building points.",
+      "3dfier's settings for the Delft sample: --roof-percentile 90",
+      "--roof-classes 0,1,6."
     })
 final class ReconstructCommand implements Callable<Integer> {
 
@@ -95,14 +97,19 @@ final class ReconstructCommand implements Callable<Integer> {
 
   @Option(
       names = "--denoise",
-      description = "Class statistical outliers (k 8, 3 sigma) as noise first.")
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Class statistical outliers (k 8, 3 sigma) as noise first (default; --no-denoise to skip).")
   private boolean denoise;
 
   @Option(
       names = "--ground",
       defaultValue = "auto",
       description =
-          "Ground points: file (class 2), smrf, or auto (SMRF where a file has no class 2).")
+          "Ground points: file (class 2), smrf (as twin demo), or auto (SMRF where a file has no"
+              + " class 2; default).")
   private String ground;
 
   @Option(names = "--no-terrain", description = "Leave out the terrain TIN.")

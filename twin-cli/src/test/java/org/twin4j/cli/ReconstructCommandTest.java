@@ -131,6 +131,7 @@ class ReconstructCommandTest {
             "--roof-classes",
             "0,1,6",
             "--no-terrain",
+            "--no-denoise",
             "--no-progress",
             "-o",
             model.toString(),
@@ -146,6 +147,7 @@ class ReconstructCommandTest {
     assertEquals(
         gmlIds(), back.footprints().stream().map(Footprint::id).collect(Collectors.toSet()));
     assertTrue(r[1].contains("LOD1 valid:    100.0 %"), r[1]);
+    assertTrue(!r[1].contains("  noise ") && !r[1].contains("  terrain "), r[1]);
   }
 
   @Test
@@ -160,6 +162,7 @@ class ReconstructCommandTest {
             model.toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("extracted from the building points"), r[1]);
+    assertTrue(r[1].contains("  noise ") && r[1].contains("  terrain "), r[1]);
     assertTrue(number(r[1], "footprints: +(\\d+)") > 5, r[1]);
     assertTrue(Files.exists(model));
   }
