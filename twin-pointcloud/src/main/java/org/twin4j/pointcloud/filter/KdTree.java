@@ -10,7 +10,7 @@ package org.twin4j.pointcloud.filter;
  */
 final class KdTree {
 
-  private static final int LEAF = 8;
+  private static final int LEAF = 32;
 
   private final double[] x;
   private final double[] y;
@@ -111,6 +111,13 @@ final class KdTree {
     int t = a[i];
     a[i] = a[j];
     a[j] = t;
+  }
+
+  /**
+   * The input index of the point at a position of the tree's order (a spatially coherent order).
+   */
+  int inputIndex(int position) {
+    return id[position];
   }
 
   /**

@@ -98,7 +98,9 @@ public final class OutlierFilter {
             block -> {
               double[] d = new double[kk];
               int[] ids = new int[kk];
-              for (int i = block * 4096; i < Math.min(n, (block + 1) * 4096); i++) {
+              // queries in the tree's own order: neighbouring queries walk the same nodes
+              for (int pos = block * 4096; pos < Math.min(n, (block + 1) * 4096); pos++) {
+                int i = tree.inputIndex(pos);
                 int found = tree.nearest(xs[i], ys[i], zs[i], kk, d, ids);
                 double sum = 0;
                 int used = 0;
