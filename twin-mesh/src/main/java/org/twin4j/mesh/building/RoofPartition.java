@@ -56,18 +56,9 @@ final class RoofPartition {
   /** Vertical RMSE of the points of detected roof planes against the roof faces above them. */
   final double rmse;
 
-  final int faces;
-  final int planesUsed;
-
-  /** Per point: its height above (+) or below (-) the roof, NaN if outside every face. */
-  final double[] residuals;
-
-  private RoofPartition(Solid solid, double rmse, int faces, int planesUsed, double[] residuals) {
-    this.residuals = residuals;
+  private RoofPartition(Solid solid, double rmse) {
     this.solid = solid;
     this.rmse = rmse;
-    this.faces = faces;
-    this.planesUsed = planesUsed;
   }
 
   /**
@@ -218,34 +209,16 @@ final class RoofPartition {
 
     double sum = 0;
     int counted = 0;
-    double[] residuals = new double[n];
-    Arrays.fill(residuals, Double.NaN);
     for (int i = 0; i < n; i++) {
       int f = pointFace[i];
-      if (f >= 0) {
+      if (f >= 0 && rp.label[i] >= 0) {
+        // points of a detected roof plane: wall and tree points would measure the walls
         double r = xyz[3 * i + 2] - z(pl, label[f], xyz[3 * i], xyz[3 * i + 1]);
-        residuals[i] = r;
-        if (rp.label[i] >= 0) {
-          // points of a detected roof plane: wall and tree points would measure the walls
-          sum += r * r;
-          counted++;
-        }
+        sum += r * r;
+        counted++;
       }
     }
-    boolean[] used = new boolean[labels];
-    for (int l : label) {
-      used[l] = true;
-    }
-    int usedCount = 0;
-    for (boolean u : used) {
-      usedCount += u ? 1 : 0;
-    }
-    return new RoofPartition(
-        solid,
-        counted == 0 ? Double.NaN : Math.sqrt(sum / counted),
-        faceCount,
-        usedCount,
-        residuals);
+    return new RoofPartition(solid, counted == 0 ? Double.NaN : Math.sqrt(sum / counted));
   }
 
   private static int argmin(double[] data, int f, int labels) {

@@ -29,16 +29,9 @@ final class RoofPlanes {
   /** Plane index per point, or -1. */
   final int[] label;
 
-  /** The k nearest neighbours of each point, k per point, -1 where fewer were found. */
-  final int[] neighbours;
-
-  final int k;
-
-  private RoofPlanes(double[] planes, int[] label, int[] neighbours, int k) {
+  private RoofPlanes(double[] planes, int[] label) {
     this.planes = planes;
     this.label = label;
-    this.neighbours = neighbours;
-    this.k = k;
   }
 
   int planeCount() {
@@ -188,7 +181,7 @@ final class RoofPlanes {
     for (int i = 0; i < found.size(); i++) {
       System.arraycopy(found.get(i), 0, planes, 3 * i, 3);
     }
-    return new RoofPlanes(planes, label, nb, k);
+    return new RoofPlanes(planes, label);
   }
 
   /** Least-squares plane through the members (normal = smallest principal axis). */
