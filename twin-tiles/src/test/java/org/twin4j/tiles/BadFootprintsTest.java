@@ -201,6 +201,10 @@ class BadFootprintsTest {
                 "[[[0,0],[10,0],[10,10],[0,10],[0,0]], [[20,20],[20,22],[22,22],[22,20],[20,20]]]"));
     FootprintIssue issue = only(set, FootprintIssue.Kind.INVALID_TOPOLOGY);
     assertTrue(issue.message().startsWith("hole lies outside shell"), issue.message());
+    // the fix keeps the shell and the stray ring as separate parts, nothing lost
+    assertTrue(set.footprints().size() >= 1, set.footprints().toString());
+    double area = set.footprints().stream().mapToDouble(f -> f.polygon().area2D()).sum();
+    assertTrue(area >= 100 - 1e-9, "area " + area);
     set.footprints().forEach(FootprintData::assertValid);
   }
 
