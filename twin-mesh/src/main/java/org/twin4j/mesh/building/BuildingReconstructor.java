@@ -133,12 +133,12 @@ public final class BuildingReconstructor {
     for (int c = 0; c < 256; c++) {
       insideMask[c] |= lod2Mask[c];
     }
+    Rings rings = Rings.of(fp.polygon());
     ClassifiedPoints.Selection sel =
-        points.select(fp.polygon(), insideMask, groundMask, o.groundDistance());
+        points.select(rings, insideMask, groundMask, o.groundDistance());
     double[] nearZ = sel.nearZ();
     if (nearZ.length == 0) {
-      nearZ =
-          points.select(fp.polygon(), new boolean[256], groundMask, 3 * o.groundDistance()).nearZ();
+      nearZ = points.select(rings, new boolean[256], groundMask, 3 * o.groundDistance()).nearZ();
     }
     double[] in = sel.inside(roofMask);
     int n = in.length / 3;
@@ -146,7 +146,6 @@ public final class BuildingReconstructor {
     for (int i = 0; i < n; i++) {
       zs[i] = in[3 * i + 2];
     }
-    Rings rings = Rings.of(fp.polygon());
     double roofZ = percentile(zs, o.roofPercentile());
     double groundZ = percentile(nearZ, o.groundPercentile());
     double coverage = coverage(in, n, rings);
@@ -175,21 +174,7 @@ public final class BuildingReconstructor {
     }
     CityObject.Builder obj = CityObject.builder(fp.id(), CityObjectType.BUILDING);
     if (status != ReconstructedBuilding.Status.RECONSTRUCTED) {
-      return new ReconstructedBuilding(
-          fp.id(),
-          status,
-          roofZ,
-          groundZ,
-          n,
-          nearZ.length,
-          Double.NaN,
-          Double.NaN,
-          0,
-          null,
-          null,
-          null,
-          System.nanoTime() - start,
-          obj.attributes(attrs.build()).build());
+      return flagged(fp, status, roofZ, groundZ, n, nearZ.length, start, obj, attrs);
     }
     Solid block;
     try {
@@ -198,21 +183,16 @@ public final class BuildingReconstructor {
       // a footprint the reader did not repair (a ring without area): this building only
       attrs.put("reconstruction", ReconstructedBuilding.Status.INVALID_FOOTPRINT.code());
       attrs.put("reconstructionError", String.valueOf(e.getMessage()));
-      return new ReconstructedBuilding(
-          fp.id(),
+      return flagged(
+          fp,
           ReconstructedBuilding.Status.INVALID_FOOTPRINT,
           roofZ,
           groundZ,
           n,
           nearZ.length,
-          Double.NaN,
-          Double.NaN,
-          0,
-          null,
-          null,
-          null,
-          System.nanoTime() - start,
-          obj.attributes(attrs.build()).build());
+          start,
+          obj,
+          attrs);
     }
     double sum = 0;
     for (double z : zs) {
@@ -281,6 +261,34 @@ public final class BuildingReconstructor {
         block,
         solid2,
         report,
+        System.nanoTime() - start,
+        obj.attributes(attrs.build()).build());
+  }
+
+  /** A building left without geometry, its heights and counts kept for the report. */
+  private static ReconstructedBuilding flagged(
+      Footprint fp,
+      ReconstructedBuilding.Status status,
+      double roofZ,
+      double groundZ,
+      int roofPoints,
+      int groundPoints,
+      long start,
+      CityObject.Builder obj,
+      Attributes.Builder attrs) {
+    return new ReconstructedBuilding(
+        fp.id(),
+        status,
+        roofZ,
+        groundZ,
+        roofPoints,
+        groundPoints,
+        Double.NaN,
+        Double.NaN,
+        0,
+        null,
+        null,
+        null,
         System.nanoTime() - start,
         obj.attributes(attrs.build()).build());
   }

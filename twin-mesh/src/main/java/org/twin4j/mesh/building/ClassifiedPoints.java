@@ -4,7 +4,6 @@ package org.twin4j.mesh.building;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.twin4j.core.geom.Polygon;
 import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
 
@@ -165,14 +164,13 @@ final class ClassifiedPoints {
    * Collects the points of the wanted classes inside a polygon (holes excluded) and, separately,
    * those of other wanted classes within a distance of its boundary but outside it.
    *
-   * @param footprint the polygon, x and y used
+   * @param rings the footprint's rings, x and y
    * @param inside the classes taken inside
    * @param near the classes taken near
    * @param distance how far outside the boundary "near" reaches
    * @return {inside x, y, z as one interleaved array; near z values}
    */
-  Selection select(Polygon footprint, boolean[] inside, boolean[] near, double distance) {
-    Rings rings = Rings.of(footprint);
+  Selection select(Rings rings, boolean[] inside, boolean[] near, double distance) {
     DoubleList in = new DoubleList(256);
     DoubleList inClass = new DoubleList(96);
     DoubleList nearZ = new DoubleList(64);

@@ -34,71 +34,58 @@ import java.util.BitSet;
  */
 public final class ReconstructionOptions {
 
-  private static final ReconstructionOptions DEFAULTS =
-      new ReconstructionOptions(
-          70,
-          classes(1, 6),
-          10,
-          classes(2, 9),
-          3.0,
-          10,
-          0.25,
-          classes(6),
-          10,
-          20,
-          0.15,
-          15,
-          0.5,
-          0.01);
+  private static final ReconstructionOptions DEFAULTS = new ReconstructionOptions();
 
-  private final double roofPercentile;
-  private final BitSet roofClasses;
-  private final double groundPercentile;
-  private final BitSet groundClasses;
-  private final double groundDistance;
-  private final int minPoints;
-  private final double minCoverage;
-  private final BitSet lod2Classes;
-  private final int neighbours;
-  private final double normalAngle;
-  private final double planeTolerance;
-  private final int minPlanePoints;
-  private final double smoothness;
-  private final double planarityTolerance;
+  // set only on a fresh copy inside a with… method, then checked: the object is immutable outside
+  private double roofPercentile = 70;
+  private BitSet roofClasses = classes(1, 6);
+  private double groundPercentile = 10;
+  private BitSet groundClasses = classes(2, 9);
+  private double groundDistance = 3.0;
+  private int minPoints = 10;
+  private double minCoverage = 0.25;
+  private BitSet lod2Classes = classes(6);
+  private int neighbours = 10;
+  private double normalAngle = 20;
+  private double planeTolerance = 0.15;
+  private int minPlanePoints = 15;
+  private double smoothness = 0.5;
+  private double planarityTolerance = 0.01;
 
-  private ReconstructionOptions(
-      double roofPercentile,
-      BitSet roofClasses,
-      double groundPercentile,
-      BitSet groundClasses,
-      double groundDistance,
-      int minPoints,
-      double minCoverage,
-      BitSet lod2Classes,
-      int neighbours,
-      double normalAngle,
-      double planeTolerance,
-      int minPlanePoints,
-      double smoothness,
-      double planarityTolerance) {
-    this.roofPercentile = percentile(roofPercentile, "roof");
-    this.roofClasses = roofClasses;
-    this.groundPercentile = percentile(groundPercentile, "ground");
-    this.groundClasses = groundClasses;
-    this.groundDistance = positive(groundDistance, "ground distance");
-    this.minPoints = minPoints;
-    this.minCoverage = minCoverage;
-    this.lod2Classes = lod2Classes;
-    this.neighbours = neighbours;
-    this.normalAngle = positive(normalAngle, "normal angle");
+  private ReconstructionOptions() {}
+
+  /** A copy to change; the class sets are never changed in place, so they are shared. */
+  private ReconstructionOptions copy() {
+    ReconstructionOptions c = new ReconstructionOptions();
+    c.roofPercentile = roofPercentile;
+    c.roofClasses = roofClasses;
+    c.groundPercentile = groundPercentile;
+    c.groundClasses = groundClasses;
+    c.groundDistance = groundDistance;
+    c.minPoints = minPoints;
+    c.minCoverage = minCoverage;
+    c.lod2Classes = lod2Classes;
+    c.neighbours = neighbours;
+    c.normalAngle = normalAngle;
+    c.planeTolerance = planeTolerance;
+    c.minPlanePoints = minPlanePoints;
+    c.smoothness = smoothness;
+    c.planarityTolerance = planarityTolerance;
+    return c;
+  }
+
+  /** Checks every value; returns this. */
+  private ReconstructionOptions checked() {
+    percentile(roofPercentile, "roof");
+    percentile(groundPercentile, "ground");
+    positive(groundDistance, "ground distance");
+    positive(normalAngle, "normal angle");
+    positive(planeTolerance, "plane tolerance");
+    positive(planarityTolerance, "planarity tolerance");
     if (normalAngle >= 90) {
       throw new IllegalArgumentException(
           "normal angle must be below 90 degrees, got " + normalAngle);
     }
-    this.planeTolerance = positive(planeTolerance, "plane tolerance");
-    this.minPlanePoints = minPlanePoints;
-    this.smoothness = smoothness;
-    this.planarityTolerance = positive(planarityTolerance, "planarity tolerance");
     if (minPoints < 1 || neighbours < 3 || minPlanePoints < 3 || !(smoothness >= 0)) {
       throw new IllegalArgumentException(
           "need minPoints >= 1, neighbours >= 3, minPlanePoints >= 3, smoothness >= 0");
@@ -106,6 +93,7 @@ public final class ReconstructionOptions {
     if (!(minCoverage >= 0 && minCoverage <= 1)) {
       throw new IllegalArgumentException("coverage must be within [0, 1], got " + minCoverage);
     }
+    return this;
   }
 
   /**
@@ -117,18 +105,16 @@ public final class ReconstructionOptions {
     return DEFAULTS;
   }
 
-  private static double percentile(double p, String what) {
+  private static void percentile(double p, String what) {
     if (!(p >= 0 && p <= 100)) {
       throw new IllegalArgumentException(what + " percentile must be within [0, 100], got " + p);
     }
-    return p;
   }
 
-  private static double positive(double v, String what) {
+  private static void positive(double v, String what) {
     if (!(v > 0) || !Double.isFinite(v)) {
       throw new IllegalArgumentException(what + " must be positive, got " + v);
     }
-    return v;
   }
 
   private static BitSet classes(int... values) {
@@ -145,50 +131,6 @@ public final class ReconstructionOptions {
     return b;
   }
 
-  private ReconstructionOptions copy(
-      double roofP,
-      BitSet roofC,
-      double groundP,
-      BitSet groundC,
-      double groundD,
-      int minP,
-      double minC) {
-    return new ReconstructionOptions(
-        roofP,
-        roofC,
-        groundP,
-        groundC,
-        groundD,
-        minP,
-        minC,
-        lod2Classes,
-        neighbours,
-        normalAngle,
-        planeTolerance,
-        minPlanePoints,
-        smoothness,
-        planarityTolerance);
-  }
-
-  private ReconstructionOptions copyLod2(
-      int nb, double angle, double tol, int minPlane, double smooth, double planarity) {
-    return new ReconstructionOptions(
-        roofPercentile,
-        roofClasses,
-        groundPercentile,
-        groundClasses,
-        groundDistance,
-        minPoints,
-        minCoverage,
-        lod2Classes,
-        nb,
-        angle,
-        tol,
-        minPlane,
-        smooth,
-        planarity);
-  }
-
   /**
    * Returns these options with another roof percentile.
    *
@@ -196,8 +138,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withRoofPercentile(double p) {
-    return copy(
-        p, roofClasses, groundPercentile, groundClasses, groundDistance, minPoints, minCoverage);
+    ReconstructionOptions c = copy();
+    c.roofPercentile = p;
+    return c.checked();
   }
 
   /**
@@ -207,14 +150,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withRoofClasses(int... values) {
-    return copy(
-        roofPercentile,
-        classes(values),
-        groundPercentile,
-        groundClasses,
-        groundDistance,
-        minPoints,
-        minCoverage);
+    ReconstructionOptions c = copy();
+    c.roofClasses = classes(values);
+    return c.checked();
   }
 
   /**
@@ -224,8 +162,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withGroundPercentile(double p) {
-    return copy(
-        roofPercentile, roofClasses, p, groundClasses, groundDistance, minPoints, minCoverage);
+    ReconstructionOptions c = copy();
+    c.groundPercentile = p;
+    return c.checked();
   }
 
   /**
@@ -235,14 +174,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withGroundClasses(int... values) {
-    return copy(
-        roofPercentile,
-        roofClasses,
-        groundPercentile,
-        classes(values),
-        groundDistance,
-        minPoints,
-        minCoverage);
+    ReconstructionOptions c = copy();
+    c.groundClasses = classes(values);
+    return c.checked();
   }
 
   /**
@@ -252,14 +186,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withGroundDistance(double metres) {
-    return copy(
-        roofPercentile,
-        roofClasses,
-        groundPercentile,
-        groundClasses,
-        metres,
-        minPoints,
-        minCoverage);
+    ReconstructionOptions c = copy();
+    c.groundDistance = metres;
+    return c.checked();
   }
 
   /**
@@ -270,14 +199,10 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withMinimum(int points, double coverage) {
-    return copy(
-        roofPercentile,
-        roofClasses,
-        groundPercentile,
-        groundClasses,
-        groundDistance,
-        points,
-        coverage);
+    ReconstructionOptions c = copy();
+    c.minPoints = points;
+    c.minCoverage = coverage;
+    return c.checked();
   }
 
   /**
@@ -287,21 +212,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withLod2Classes(int... values) {
-    return new ReconstructionOptions(
-        roofPercentile,
-        roofClasses,
-        groundPercentile,
-        groundClasses,
-        groundDistance,
-        minPoints,
-        minCoverage,
-        classes(values),
-        neighbours,
-        normalAngle,
-        planeTolerance,
-        minPlanePoints,
-        smoothness,
-        planarityTolerance);
+    ReconstructionOptions c = copy();
+    c.lod2Classes = classes(values);
+    return c.checked();
   }
 
   /**
@@ -315,8 +228,12 @@ public final class ReconstructionOptions {
    */
   public ReconstructionOptions withPlaneDetection(
       int neighbourCount, double angleDegrees, double tolerance, int minRegion) {
-    return copyLod2(
-        neighbourCount, angleDegrees, tolerance, minRegion, smoothness, planarityTolerance);
+    ReconstructionOptions c = copy();
+    c.neighbours = neighbourCount;
+    c.normalAngle = angleDegrees;
+    c.planeTolerance = tolerance;
+    c.minPlanePoints = minRegion;
+    return c.checked();
   }
 
   /**
@@ -326,8 +243,9 @@ public final class ReconstructionOptions {
    * @return the changed copy
    */
   public ReconstructionOptions withSmoothness(double weight) {
-    return copyLod2(
-        neighbours, normalAngle, planeTolerance, minPlanePoints, weight, planarityTolerance);
+    ReconstructionOptions c = copy();
+    c.smoothness = weight;
+    return c.checked();
   }
 
   /**
