@@ -17,7 +17,7 @@ import org.twin4j.pointcloud.LasWriteOptions;
 import org.twin4j.pointcloud.LasWriter;
 import org.twin4j.pointcloud.PointCloud;
 
-/** Point cloud files for the commands: LAS/LAZ and Arrow IPC in, LAS and Arrow IPC out. */
+/** Point cloud files for the commands: LAS/LAZ and Arrow IPC in and out. */
 final class PointFiles {
 
   private PointFiles() {}
@@ -53,27 +53,24 @@ final class PointFiles {
     return new LasWriteOptions(minor, -1, losses::add);
   }
 
-  /** Writes a cloud to .las or .arrow/.feather. */
+  /** Writes a cloud to .las, .laz or .arrow/.feather. */
   static void write(PointCloud cloud, Path out, String lasVersion, List<ReadWarning> losses)
       throws IOException {
     if (isArrow(out)) {
       ArrowPoints.write(cloud, out);
-    } else if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".las")) {
+    } else if (LasFiles.isLas(out)) {
       LasFiles.write(cloud, out, lasOptions(lasVersion, losses));
     } else {
       throw new IllegalArgumentException(
-          "cannot write points to '"
-              + out.getFileName()
-              + "': use .las or .arrow (LAZ cannot be written: laszip4j does not compress)");
+          "cannot write points to '" + out.getFileName() + "': use .las, .laz or .arrow");
     }
   }
 
-  /** Converts points, streaming LAS/LAZ to LAS chunk by chunk. */
+  /** Converts points, streaming LAS/LAZ to LAS/LAZ chunk by chunk. */
   static void convert(Path in, Path out, String lasVersion, PrintWriter w) throws IOException {
     List<ReadWarning> warnings = new ArrayList<>();
     long n;
-    if (LasFiles.isLas(in)
-        && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".las")) {
+    if (LasFiles.isLas(in) && LasFiles.isLas(out)) {
       try (LasReader r =
           LasFiles.openReader(in, LasReadOptions.defaults().withListener(warnings::add))) {
         LasWriter writer =

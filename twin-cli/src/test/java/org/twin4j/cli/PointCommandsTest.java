@@ -215,11 +215,27 @@ class PointCommandsTest {
   }
 
   @Test
-  void convert_toLaz_refusedWithReason() {
+  void convert_toLaz_andBack_samePoints() throws Exception {
+    Path laz = dir.resolve("w.laz");
+    String[] r = run("convert", data("warsaw_small.las").toString(), laz.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("converted 3000 points"), r[1]);
+    JsonNode j = info(laz);
+    assertEquals("LAZ", j.get("format").asText());
+    assertEquals(3000, j.get("points").asLong());
+    assertEquals(classes(info(data("warsaw_small.las"))), classes(j));
+    Path las = dir.resolve("w.las");
+    assertEquals("0", run("convert", laz.toString(), las.toString())[0]);
+    assertTrue(Files.size(laz) < Files.size(las) / 2, "LAZ is less than half the LAS");
+  }
+
+  @Test
+  void convert_format6ToLaz_refusedWithReason() {
+    Path out = dir.resolve("n.laz");
     String[] r =
-        run("convert", data("warsaw_small.las").toString(), dir.resolve("w.laz").toString());
+        run("convert", data("file_with_both_wkt_and_geotiff_vlrs.las").toString(), out.toString());
     assertEquals("1", r[0]);
-    assertTrue(r[2].contains("laszip4j does not compress"), r[2]);
-    assertFalse(Files.exists(dir.resolve("w.laz")));
+    assertTrue(r[2].contains("formats 0–3"), r[2]);
+    assertFalse(Files.exists(out));
   }
 }

@@ -65,7 +65,8 @@ public final class LasFiles {
   }
 
   /**
-   * Writes a cloud to a LAS file, keeping its header's records and its CRS.
+   * Writes a cloud to a LAS file, or a LAZ file when the name ends in {@code .laz} (point formats
+   * 0–3, see {@link LasWriter}), keeping its header's records and its CRS.
    *
    * @param cloud the points
    * @param target the file
@@ -75,11 +76,6 @@ public final class LasFiles {
   public static void write(PointCloud cloud, Path target, LasWriteOptions options)
       throws IOException {
     Objects.requireNonNull(cloud, "cloud");
-    String n = target.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (n.endsWith(".laz")) {
-      throw new IllegalArgumentException(
-          "LAZ cannot be written (laszip4j does not compress): write " + target + " as .las");
-    }
     LasWriter w =
         LasWriter.open(
             target, cloud.schema(), cloud.header().orElse(null), cloud.crs().orElse(null), options);

@@ -83,6 +83,7 @@ public final class LasReader implements AutoCloseable {
                   header.offsetToPoints(),
                   count,
                   p.lazChunkSize,
+                  p.lazLayout,
                   schema.recordLength(),
                   options.threads())
               : null;
@@ -303,6 +304,7 @@ public final class LasReader implements AutoCloseable {
     long count;
     @Nullable CrsIdentifier crs;
     long lazChunkSize;
+    LazChunks.@Nullable Layout lazLayout;
 
     HeaderParser() throws IOException {
       long size = channel.size();
@@ -510,6 +512,7 @@ public final class LasReader implements AutoCloseable {
         }
         lazChunkSize =
             ByteBuffer.wrap(laszip.bytes()).order(ByteOrder.LITTLE_ENDIAN).getInt(12) & 0xFFFFFFFFL;
+        lazLayout = LazChunks.Layout.parse(laszip.bytes());
         records.remove(laszip);
       } else {
         long need = offset + count * recordLength;

@@ -19,8 +19,14 @@ import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.SourceLocation;
 
 /**
- * Writes points to a LAS 1.2 or 1.4 file chunk by chunk; the header's count, bounds and points by
- * return are those of the points written, filled in by {@link #close()}.
+ * Writes points to a LAS 1.2 or 1.4 file chunk by chunk, or to a LAZ file when the target's name
+ * ends in {@code .laz}; the header's count, bounds and points by return are those of the points
+ * written, filled in by {@link #close()}.
+ *
+ * <p>LAZ is written by twin4j's own LASzip coder, byte for byte what LASzip writes for the same
+ * points: chunks of 50 000 points coded with LASzip's version-2 items, and the chunk table. That
+ * covers point formats 0–3 with any extra bytes; formats 4–10 need LASzip's wave-packet or layered
+ * LAS 1.4 coders, which twin4j does not have, so {@link #open} refuses them for LAZ.
  *
  * <p>Points keep every dimension the target format has: coordinates as the same quantized integers
  * with the same scale and offset, classes, flags, GPS time, colour, NIR, extra bytes (with their
@@ -28,8 +34,7 @@ import org.twin4j.core.io.SourceLocation;
  * target cannot hold is counted and reported to the listener when the writer closes.
  *
  * <p>The file appears under its name only when {@link #close()} succeeds: until then the bytes go
- * to a temporary file beside it, which {@link #abort()} (or a failure) deletes. LAZ output is not
- * offered: laszip4j, the only LAZ codec on Maven Central, does not compress.
+ * to a temporary file beside it, which {@link #abort()} (or a failure) deletes.
  *
  * @since 1.0
  */
@@ -53,6 +58,19 @@ public final class LasWriter implements AutoCloseable {
   private long count;
   private boolean done;
 
+  /** The LAZ coder, or null for LAS. */
+  private final LazChunks.@Nullable Codec laz;
+
+  /** Records waiting for the next LAZ chunk. */
+  private byte @Nullable [] pending;
+
+  private int pendingPoints;
+
+  /** Where the next LAZ chunk goes. */
+  private long lazAt;
+
+  private final List<Long> chunkBytes = new ArrayList<>();
+
   private LasWriter(
       Path target,
       PointSchema source,
@@ -68,7 +86,19 @@ public final class LasWriter implements AutoCloseable {
     int format = options.pointFormat() >= 0 ? options.pointFormat() : nearest(source, versionMinor);
     PointSchema s = source.withFormat(format, source.extraBytes(), source.extraDimensions());
     this.schema = s;
-    this.records = records(template, crs, versionMinor, source);
+    List<LasRecord> recs = records(template, crs, versionMinor, source);
+    int[][] items = null;
+    if (isLaz(this.target)) {
+      items = lazItems(s, this.target);
+      recs.add(
+          new LasRecord(
+              "laszip encoded",
+              22204,
+              "twin4j LASzip coder",
+              LazChunks.Layout.payload(items, LazChunks.DEFAULT_CHUNK),
+              false));
+    }
+    this.records = recs;
     int size = versionMinor == 4 ? 375 : 227;
     this.headerSize = size;
     long off = size;
@@ -78,8 +108,50 @@ public final class LasWriter implements AutoCloseable {
       }
     }
     this.offsetToPoints = off;
+    if (items != null) {
+      LazItem[] coders = new LazItem[items.length];
+      for (int i = 0; i < items.length; i++) {
+        coders[i] = LazItem.of(items[i][0], items[i][1], 2);
+      }
+      this.laz = new LazChunks.Codec(coders);
+      this.pending = new byte[LazChunks.DEFAULT_CHUNK * s.recordLength()];
+      this.lazAt = off + 8; // after the pointer to the chunk table
+    } else {
+      this.laz = null;
+    }
     this.temp = TempFiles.beside(this.target);
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+  }
+
+  private static boolean isLaz(Path p) {
+    return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".laz");
+  }
+
+  /** LASzip's items for a point format: type and size of each. */
+  private static int[][] lazItems(PointSchema s, Path target) {
+    int f = s.pointFormat();
+    if (f > 3) {
+      throw new IllegalArgumentException(
+          "cannot write point format "
+              + f
+              + " as LAZ ("
+              + target.getFileName()
+              + "): twin4j's LASzip coder has the version-2 items of formats 0–3 only (formats"
+              + " 4–10 need LASzip's wave-packet or layered LAS 1.4 coders); write .las, or LAZ"
+              + " with LAS 1.2 (formats 1 and 3)");
+    }
+    List<int[]> items = new ArrayList<>();
+    items.add(new int[] {LazItem.POINT10, 20});
+    if (f == 1 || f == 3) {
+      items.add(new int[] {LazItem.GPSTIME11, 8});
+    }
+    if (f == 2 || f == 3) {
+      items.add(new int[] {LazItem.RGB12, 6});
+    }
+    if (s.extraBytes() > 0) {
+      items.add(new int[] {LazItem.BYTE, s.extraBytes()});
+    }
+    return items.toArray(new int[0][]);
   }
 
   /**
@@ -226,15 +298,69 @@ public final class LasWriter implements AutoCloseable {
       byReturn[chunk.returns[i] & 0x0F]++;
     }
     try {
-      long at = offsetToPoints + count * len;
-      while (out.hasRemaining()) {
-        at += channel.write(out, at);
+      if (laz != null) {
+        buffer(out.array(), n, len);
+      } else {
+        long at = offsetToPoints + count * len;
+        while (out.hasRemaining()) {
+          at += channel.write(out, at);
+        }
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       abort();
       throw e;
     }
     count += n;
+  }
+
+  /** Adds records to the pending LAZ chunk, coding and writing each chunk once it is full. */
+  private void buffer(byte[] recs, int n, int len) throws IOException {
+    byte[] p = pending;
+    int chunk = LazChunks.DEFAULT_CHUNK;
+    int i = 0;
+    while (i < n) {
+      int take = Math.min(n - i, chunk - pendingPoints);
+      System.arraycopy(recs, i * len, p, pendingPoints * len, take * len);
+      pendingPoints += take;
+      i += take;
+      if (pendingPoints == chunk) {
+        flushChunk();
+      }
+    }
+  }
+
+  private void flushChunk() throws IOException {
+    if (pendingPoints == 0) {
+      return;
+    }
+    LazOutput coded = laz.encode(pending, pendingPoints);
+    writeFully(ByteBuffer.wrap(coded.bytes(), 0, coded.size()), lazAt);
+    lazAt += coded.size();
+    chunkBytes.add((long) coded.size());
+    pendingPoints = 0;
+  }
+
+  private void writeFully(ByteBuffer b, long at) throws IOException {
+    long p = at;
+    while (b.hasRemaining()) {
+      p += channel.write(b, p);
+    }
+  }
+
+  /** Ends the LAZ points: the last chunk, the chunk table and the pointer to it. */
+  private long finishLaz() throws IOException {
+    flushChunk();
+    long tableAt = lazAt;
+    long[] sizes = new long[chunkBytes.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = chunkBytes.get(i);
+    }
+    byte[] table = LazChunks.tableBytes(sizes, sizes.length);
+    writeFully(ByteBuffer.wrap(table), tableAt);
+    ByteBuffer pointer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    pointer.putLong(0, tableAt);
+    writeFully(pointer, offsetToPoints);
+    return tableAt + table.length;
   }
 
   /**
@@ -273,7 +399,7 @@ public final class LasWriter implements AutoCloseable {
         throw new IOException(
             "LAS 1.2 holds at most 4294967295 points, " + count + " were written; write LAS 1.4");
       }
-      long evlrStart = offsetToPoints + count * schema.recordLength();
+      long evlrStart = laz != null ? finishLaz() : offsetToPoints + count * schema.recordLength();
       long evlrCount = 0;
       long at = evlrStart;
       for (LasRecord r : records) {
@@ -365,7 +491,7 @@ public final class LasWriter implements AutoCloseable {
     h.putInt(96, (int) offsetToPoints);
     long vlrs = records.stream().filter(r -> !r.extended()).count();
     h.putInt(100, (int) vlrs);
-    h.put(104, (byte) schema.pointFormat());
+    h.put(104, (byte) (schema.pointFormat() | (laz != null ? 0x80 : 0)));
     h.putShort(105, (short) schema.recordLength());
     boolean legacyFits = count <= 0xFFFFFFFFL && schema.pointFormat() <= 5;
     h.putInt(107, legacyFits ? (int) count : 0);

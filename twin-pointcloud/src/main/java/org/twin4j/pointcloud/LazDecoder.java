@@ -23,8 +23,11 @@ import org.twin4j.core.io.SourceLocation;
 import org.twin4j.core.io.TwinFormatException;
 
 /**
- * Decompresses the points of a LAZ file into plain LAS point records, one LASzip chunk at a time,
- * with laszip4j doing the arithmetic decoding.
+ * Decompresses the points of a LAZ file into plain LAS point records, one LASzip chunk at a time.
+ * Chunked files whose items all have version-2 coders (point formats 0–5, what LASzip 2.x and 3.x
+ * write for them) are decoded by twin4j's own codec ({@link LazChunks}) from the chunk table; other
+ * files (layered LAS 1.4 chunks of formats 6–10, pointwise or version-1 files, files without a
+ * chunk table) by laszip4j's point decompressor.
  *
  * <p>LASzip chunks (50 000 points by default) are independent, so with {@code threads > 1} each of
  * {@code threads} lanes owns a laszip4j reader and decodes chunks {@code lane, lane + threads, …}
@@ -45,7 +48,14 @@ final class LazDecoder implements AutoCloseable {
   private final long chunks;
   private final List<Lane> lanes = new ArrayList<>();
   private final @Nullable ByteBuffer mapped;
-  private @Nullable Source sequential;
+  private final LazChunks.@Nullable Layout layout;
+  private final LazChunks.@Nullable Table table;
+  private final @Nullable FileChannel channel;
+
+  /** Where the next chunk starts, for a file without a chunk table. */
+  private long cursor;
+
+  private @Nullable Chunks sequential;
   private long nextChunk;
   private volatile boolean closed;
 
@@ -58,8 +68,28 @@ final class LazDecoder implements AutoCloseable {
       long offsetToPoints,
       long count,
       long chunkSize,
+      LazChunks.@Nullable Layout layout,
       int recordLength,
       int threads)
+      throws IOException {
+    this(path, name, offsetToPoints, count, chunkSize, layout, recordLength, threads, true);
+  }
+
+  /**
+   * Opens the decoder.
+   *
+   * @param own whether twin4j's own codec may be used (false: laszip4j for every file, for tests)
+   */
+  LazDecoder(
+      Path path,
+      String name,
+      long offsetToPoints,
+      long count,
+      long chunkSize,
+      LazChunks.@Nullable Layout layout,
+      int recordLength,
+      int threads,
+      boolean own)
       throws IOException {
     this.path = path;
     this.offsetToPoints = offsetToPoints;
@@ -67,10 +97,32 @@ final class LazDecoder implements AutoCloseable {
     this.count = count;
     this.recordLength = recordLength;
     boolean fixed = chunkSize > 0 && chunkSize < 0xFFFFFFFFL;
+    LazChunks.Table t = null;
+    FileChannel ch = null;
+    if (own && layout != null && layout.supported() && layout.recordLength() == recordLength) {
+      ch = FileChannel.open(path, StandardOpenOption.READ);
+      try {
+        t = LazChunks.readTable(ch, offsetToPoints, layout.chunkSize(), count);
+      } catch (IOException e) {
+        ch.close();
+        throw new TwinFormatException(SourceLocation.of(name), e.getMessage(), e);
+      }
+      if (t == null && !fixed) {
+        ch.close(); // variable chunks cannot be found without their table
+        ch = null;
+      }
+    }
+    this.channel = ch;
+    this.layout = ch == null ? null : layout;
+    this.table = t;
+    this.cursor = offsetToPoints + 8;
     this.chunkSize = fixed ? chunkSize : Math.min(count, 50_000L);
-    this.chunks = count == 0 ? 0 : (count + this.chunkSize - 1) / this.chunkSize;
-    this.mapped = map(path);
-    int lanesWanted = fixed ? (int) Math.min(threads, chunks) : 1;
+    this.chunks =
+        t != null ? t.chunks() : count == 0 ? 0 : (count + this.chunkSize - 1) / this.chunkSize;
+    this.mapped = ch == null ? map(path) : null;
+    // without a table, chunks are found one after the other: one lane
+    int lanesWanted =
+        (ch != null && t == null) || !(fixed || t != null) ? 1 : (int) Math.min(threads, chunks);
     if (lanesWanted > 1) {
       for (int j = 0; j < lanesWanted; j++) {
         Lane lane = new Lane(j, lanesWanted);
@@ -78,7 +130,83 @@ final class LazDecoder implements AutoCloseable {
         lane.thread.start();
       }
     } else {
-      sequential = new Source();
+      sequential = chunks();
+    }
+  }
+
+  /** A decoder for one thread: twin4j's own codec where the layout allows, else laszip4j. */
+  private Chunks chunks() throws IOException {
+    return channel != null ? new Own() : new Source();
+  }
+
+  /** Decodes chunks in any order. */
+  private interface Chunks {
+    /**
+     * Decodes chunk {@code k}.
+     *
+     * @param done set to the number of points decoded, also on failure
+     * @return the records, or null when the decoder stopped early
+     */
+    @Nullable ByteBuffer decode(long k, int[] done) throws IOException;
+
+    void close();
+  }
+
+  /** twin4j's own LASzip codec, reading each chunk's bytes from the file. */
+  private final class Own implements Chunks {
+    private final LazChunks.Codec codec;
+    private byte[] buffer = new byte[0];
+
+    Own() {
+      codec = new LazChunks.Codec(layout.coders());
+    }
+
+    @Override
+    public ByteBuffer decode(long k, int[] done) throws IOException {
+      LazChunks.Table t = table;
+      int n = pointsIn(k);
+      long from;
+      long to;
+      if (t != null) {
+        from = t.starts()[(int) k];
+        to = t.starts()[(int) k + 1];
+      } else {
+        // no table: the chunk starts where the previous one ended, and is at most about twice
+        // its raw size (arithmetic coding never grows data that much)
+        from = cursor;
+        to = Math.min(channel.size(), from + 2L * n * recordLength + 1024);
+      }
+      if (to - from > Integer.MAX_VALUE - 16) {
+        throw new IOException("chunk " + k + " is larger than 2 GiB");
+      }
+      int size = (int) (to - from);
+      if (buffer.length < size) {
+        buffer = new byte[Math.max(size, buffer.length + buffer.length / 2)];
+      }
+      LazChunks.readFully(channel, ByteBuffer.wrap(buffer, 0, size), from);
+      byte[] records = new byte[n * recordLength];
+      int end;
+      try {
+        end = codec.decode(buffer, 0, size, n, records);
+      } finally {
+        done[0] = codec.decoded();
+      }
+      if (t == null) {
+        cursor = from + end;
+      } else if (end != size) {
+        throw new LazInput.Corrupt(
+            "the chunk table gives it "
+                + size
+                + " bytes, but its points end after "
+                + end
+                + " (the chunk is corrupt)");
+      }
+      return ByteBuffer.wrap(records).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void close() {
+      // the channel is the decoder's
     }
   }
 
@@ -96,7 +224,7 @@ final class LazDecoder implements AutoCloseable {
    * decompressor fed from {@link LazByteStream} over the file's map (or laszip4j's own stream for
    * files above 2 GiB).
    */
-  private final class Source {
+  private final class Source implements Chunks {
     final LASreader meta;
     final @Nullable LASreadPoint points;
     long current;
@@ -138,7 +266,17 @@ final class LazDecoder implements AutoCloseable {
       return points.read(meta.point.PointRecords);
     }
 
-    void close() {
+    @Override
+    public @Nullable ByteBuffer decode(long k, int[] done) {
+      if (!seek(k * chunkSize)) {
+        done[0] = 0;
+        return null;
+      }
+      return LazDecoder.decode(this, pointsIn(k), recordLength, done);
+    }
+
+    @Override
+    public void close() {
       closeQuietly(meta);
     }
   }
@@ -160,6 +298,10 @@ final class LazDecoder implements AutoCloseable {
 
   /** The number of points in chunk {@code k}. */
   private int pointsIn(long k) {
+    LazChunks.Table t = table;
+    if (t != null) {
+      return (int) t.counts()[(int) k];
+    }
     return (int) Math.min(chunkSize, count - k * chunkSize);
   }
 
@@ -200,13 +342,15 @@ final class LazDecoder implements AutoCloseable {
     int n = pointsIn(k);
     Block b;
     if (lanes.isEmpty()) {
-      Source r = sequential;
+      Chunks r = sequential;
       int[] done = new int[1];
       ByteBuffer records;
       try {
-        records = decode(r, n, recordLength, done);
+        records = r.decode(k, done);
+      } catch (LazInput.Corrupt e) {
+        throw corrupt(k, done[0], e.getMessage());
       } catch (RuntimeException e) {
-        throw corrupt(k, 0, e.toString());
+        throw corrupt(k, done[0], e.toString());
       }
       b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
     } else {
@@ -262,6 +406,14 @@ final class LazDecoder implements AutoCloseable {
       sequential.close();
       sequential = null;
     }
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        System.getLogger(LasReader.class.getName())
+            .log(System.Logger.Level.DEBUG, "closing " + name + " failed", e);
+      }
+    }
   }
 
   private static void closeQuietly(LASreader r) {
@@ -289,21 +441,19 @@ final class LazDecoder implements AutoCloseable {
 
     @Override
     public void run() {
-      Source r = null;
+      Chunks r = null;
       try {
-        r = new Source();
+        r = chunks();
         for (long k = first; k < chunks && !closed; k += stride) {
           Block b;
+          int[] done = new int[1];
           try {
-            if (!r.seek(k * chunkSize)) {
-              b = new Block(null, 0, "laszip4j cannot seek to the chunk");
-            } else {
-              int[] done = new int[1];
-              ByteBuffer records = decode(r, pointsIn(k), recordLength, done);
-              b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
-            }
+            ByteBuffer records = r.decode(k, done);
+            b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
+          } catch (LazInput.Corrupt e) {
+            b = new Block(null, done[0], e.getMessage());
           } catch (RuntimeException e) {
-            b = new Block(null, 0, e.toString());
+            b = new Block(null, done[0], e.toString());
           }
           queue.put(b);
           if (b.records == null) {

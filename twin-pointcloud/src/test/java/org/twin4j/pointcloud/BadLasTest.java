@@ -81,6 +81,32 @@ class BadLasTest {
   }
 
   @Test
+  void read_lazWithDamagedChunk_namesTheChunk() throws Exception {
+    Path src = LidarData.file("ahn3_cropped_1.laz");
+    byte[] b = Files.readAllBytes(src);
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    LazChunks.Table t;
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(src)) {
+      t = LazChunks.readTable(ch, h.getInt(96), 50_000, 640_510);
+    }
+    int mid = (int) ((t.starts()[3] + t.starts()[4]) / 2);
+    for (int i = 0; i < 64; i++) {
+      b[mid + i] ^= (byte) 0x5A;
+    }
+    Path p = dir.resolve("damaged.laz");
+    Files.write(p, b);
+    TwinFormatException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                assertThrows(
+                    TwinFormatException.class,
+                    () -> LasFiles.read(p, LasReadOptions.defaults().withListener(w -> {}))));
+    assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("chunk 3 of 13"), e.getMessage());
+  }
+
+  @Test
   void read_emptyAndTinyFiles_saySo() throws Exception {
     Path empty = dir.resolve("empty.las");
     Files.write(empty, new byte[0]);

@@ -100,16 +100,6 @@ class LasWriteTest {
   }
 
   @Test
-  void write_laz_refusedWithReason() throws Exception {
-    PointCloud in = LidarData.read("warsaw_small.las");
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> LasFiles.write(in, dir.resolve("x.laz"), LasWriteOptions.defaults()));
-    assertTrue(e.getMessage().contains("laszip4j does not compress"), e.getMessage());
-  }
-
-  @Test
   void write_failure_leavesNoFile() throws Exception {
     PointCloud in = LidarData.read("warsaw_small.las");
     Path out = dir.resolve("half.las");

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.pointcloud;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * twin4j's own LASzip codec for chunked LAZ files whose items all have version-2 coders (point
+ * formats 0–5 as LASzip 2.x and 3.x write them): the LASzip record, the chunk table, and the
+ * decoding and encoding of one chunk of point records.
+ *
+ * <p>A chunk is the raw first record, then every further record coded against its predecessor by
+ * one arithmetic-coded stream. The chunk table after the points gives each chunk's byte count (and
+ * point count for variable chunks), itself arithmetic-coded; the 8 bytes before the first chunk
+ * point to it.
+ */
+final class LazChunks {
+
+  /** LASzip's compressor code for chunked pointwise compression. */
+  static final int POINTWISE_CHUNKED = 2;
+
+  /** The chunk size LASzip writes by default. */
+  static final int DEFAULT_CHUNK = 50_000;
+
+  private LazChunks() {}
+
+  /**
+   * The layout of a LASzip record: compressor, chunk size and items (type, size, version).
+   *
+   * @param compressor 1 pointwise, 2 pointwise chunked, 3 layered chunked
+   * @param chunkSize points per chunk, or 0xFFFFFFFF for variable chunks
+   * @param items type, size and version of each item in record order
+   */
+  record Layout(int compressor, long chunkSize, List<int[]> items) {
+
+    /** Reads the payload of a "laszip encoded"/22204 record. */
+    static @Nullable Layout parse(byte[] payload) {
+      if (payload.length < 34) {
+        return null;
+      }
+      ByteBuffer b = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+      int compressor = b.getShort(0) & 0xFFFF;
+      long chunk = b.getInt(12) & 0xFFFFFFFFL;
+      int n = b.getShort(32) & 0xFFFF;
+      if (payload.length < 34 + 6 * n) {
+        return null;
+      }
+      List<int[]> items = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int p = 34 + 6 * i;
+        items.add(
+            new int[] {
+              b.getShort(p) & 0xFFFF, b.getShort(p + 2) & 0xFFFF, b.getShort(p + 4) & 0xFFFF
+            });
+      }
+      return new Layout(compressor, chunk, List.copyOf(items));
+    }
+
+    /** The LASzip record payload for version-2 items of the given sizes. */
+    static byte[] payload(int[][] items, int chunkSize) {
+      ByteBuffer b = ByteBuffer.allocate(34 + 6 * items.length).order(ByteOrder.LITTLE_ENDIAN);
+      b.putShort((short) POINTWISE_CHUNKED);
+      b.putShort((short) 0); // arithmetic coder
+      b.put((byte) 2).put((byte) 2).putShort((short) 0); // LASzip 2.2.0 item coders
+      b.putInt(0); // options
+      b.putInt(chunkSize);
+      b.putLong(-1).putLong(-1); // no special EVLRs
+      b.putShort((short) items.length);
+      for (int[] it : items) {
+        b.putShort((short) it[0]).putShort((short) it[1]).putShort((short) 2);
+      }
+      return b.array();
+    }
+
+    /** Tells whether twin4j's own codec handles every item and the chunking. */
+    boolean supported() {
+      if (compressor != POINTWISE_CHUNKED || items.isEmpty()) {
+        return false;
+      }
+      for (int[] it : items) {
+        if (LazItem.of(it[0], it[1], it[2]) == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** New coders for the items, for one thread. */
+    LazItem[] coders() {
+      LazItem[] c = new LazItem[items.size()];
+      for (int i = 0; i < c.length; i++) {
+        int[] it = items.get(i);
+        c[i] = LazItem.of(it[0], it[1], it[2]);
+      }
+      return c;
+    }
+
+    /** The record length the items add up to. */
+    int recordLength() {
+      int n = 0;
+      for (int[] it : items) {
+        n += it[1];
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Where the chunks are: {@code starts[k]} is the first byte of chunk {@code k} and {@code
+   * starts[chunks]} the end of the last; {@code counts[k]} its number of points.
+   */
+  record Table(long[] starts, long[] counts) {
+    int chunks() {
+      return counts.length;
+    }
+  }
+
+  /**
+   * Reads the chunk table of a LAZ file.
+   *
+   * @param ch the file
+   * @param offsetToPoints where the points start (the 8-byte pointer to the table)
+   * @param chunkSize the layout's chunk size
+   * @param count the number of points the header states
+   * @return the table, or null when the file has none (a LASzip writer interrupted, or the file is
+   *     cut before its table)
+   * @throws IOException if the table is unreadable or does not fit the file
+   */
+  static @Nullable Table readTable(FileChannel ch, long offsetToPoints, long chunkSize, long count)
+      throws IOException {
+    long size = ch.size();
+    long tableAt = readLong(ch, offsetToPoints);
+    long first = offsetToPoints + 8;
+    if (tableAt == offsetToPoints) {
+      return null;
+    }
+    if (tableAt == -1) {
+      tableAt = readLong(ch, size - 8);
+    }
+    if (tableAt < first || tableAt + 8 > size) {
+      return null; // a truncated file: its chunks are found one after the other
+    }
+    ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(ch, head, tableAt);
+    int version = head.getInt(0);
+    long chunks = head.getInt(4) & 0xFFFFFFFFL;
+    if (version != 0) {
+      throw new IOException("unknown chunk table version " + version + " at byte " + tableAt);
+    }
+    boolean variable = chunkSize == 0xFFFFFFFFL;
+    long expected = variable ? -1 : (count + chunkSize - 1) / Math.max(1, chunkSize);
+    if (chunks > Integer.MAX_VALUE / 2 || (!variable && chunks != expected)) {
+      throw new IOException(
+          "the chunk table lists "
+              + chunks
+              + " chunks where "
+              + count
+              + " points in chunks of "
+              + chunkSize
+              + " need "
+              + expected);
+    }
+    int n = (int) chunks;
+    long[] starts = new long[n + 1];
+    long[] counts = new long[n];
+    starts[0] = first;
+    if (n > 0) {
+      long left = size - tableAt - 8;
+      byte[] coded = new byte[(int) Math.min(left, 16L * n + 64)];
+      readFully(ch, ByteBuffer.wrap(coded), tableAt + 8);
+      LazInput in = new LazInput();
+      in.init(coded, 0, coded.length);
+      LazIntegers ic = new LazIntegers(32, 2);
+      ic.init();
+      int prevCount = 0;
+      int prevBytes = 0;
+      for (int i = 0; i < n; i++) {
+        if (variable) {
+          prevCount = ic.decompress(in, prevCount, 0);
+          counts[i] = prevCount & 0xFFFFFFFFL;
+        } else {
+          counts[i] = Math.min(chunkSize, count - i * chunkSize);
+        }
+        prevBytes = ic.decompress(in, prevBytes, 1);
+        starts[i + 1] = starts[i] + (prevBytes & 0xFFFFFFFFL);
+        if (starts[i + 1] <= starts[i] || starts[i + 1] > tableAt) {
+          throw new IOException(
+              "the chunk table is corrupt: chunk " + i + " would end at byte " + starts[i + 1]);
+        }
+      }
+    }
+    if (variable) {
+      long total = 0;
+      for (long c : counts) {
+        total += c;
+      }
+      if (total != count) {
+        throw new IOException(
+            "the chunk table lists " + total + " points where the header states " + count);
+      }
+    }
+    return new Table(starts, counts);
+  }
+
+  private static long readLong(FileChannel ch, long at) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(ch, b, at);
+    return b.getLong(0);
+  }
+
+  static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
+    long p = at;
+    while (b.hasRemaining()) {
+      int r = ch.read(b, p);
+      if (r < 0) {
+        throw new EOFException("the file ends at byte " + p);
+      }
+      p += r;
+    }
+  }
+
+  /** Decodes and encodes chunks with one set of item coders (one per thread). */
+  static final class Codec {
+    private final LazItem[] items;
+    private final int[] offsets;
+    private final int recordLength;
+    private final LazInput in = new LazInput();
+    private final LazOutput out = new LazOutput();
+    private int decoded;
+
+    Codec(LazItem[] items) {
+      this.items = items;
+      this.offsets = new int[items.length];
+      int off = 0;
+      for (int i = 0; i < items.length; i++) {
+        offsets[i] = off;
+        off += items[i].size;
+      }
+      this.recordLength = off;
+    }
+
+    /** The number of records the last {@link #decode} finished, also when it failed. */
+    int decoded() {
+      return decoded;
+    }
+
+    /**
+     * Decodes one chunk.
+     *
+     * @param src the chunk's bytes
+     * @param from the chunk's first byte in {@code src}
+     * @param to the end of the chunk's bytes
+     * @param n the number of points in the chunk
+     * @param records where the records go, {@code n × recordLength} bytes from index 0
+     * @return the index after the chunk's last byte the decoder read, which is where the next chunk
+     *     starts
+     * @throws LazInput.Corrupt if the bytes end early or decode to impossible values
+     */
+    int decode(byte[] src, int from, int to, int n, byte[] records) {
+      decoded = 0;
+      if (n == 0) {
+        return from;
+      }
+      int len = recordLength;
+      if (to - from < len) {
+        throw new LazInput.Corrupt("the chunk holds " + (to - from) + " bytes, less than a point");
+      }
+      System.arraycopy(src, from, records, 0, len);
+      LazItem[] it = items;
+      int[] off = offsets;
+      for (int j = 0; j < it.length; j++) {
+        it[j].init(records, off[j]);
+      }
+      decoded = 1;
+      in.init(src, from + len, to); // LASzip opens the coded stream even for one point
+      int at = len;
+      if (it.length == 2) {
+        LazItem a = it[0];
+        LazItem b = it[1];
+        int ob = off[1];
+        for (int i = 1; i < n; i++, at += len) {
+          a.read(in, records, at);
+          b.read(in, records, at + ob);
+          decoded = i + 1;
+        }
+      } else {
+        for (int i = 1; i < n; i++, at += len) {
+          for (int j = 0; j < it.length; j++) {
+            it[j].read(in, records, at + off[j]);
+          }
+          decoded = i + 1;
+        }
+      }
+      return in.position();
+    }
+
+    /**
+     * Encodes one chunk of records.
+     *
+     * @param records the records, from index 0
+     * @param n the number of records
+     * @return the coder whose bytes hold the chunk, from index 0 to {@code size()}
+     */
+    LazOutput encode(byte[] records, int n) {
+      out.clear();
+      if (n == 0) {
+        return out;
+      }
+      int len = recordLength;
+      out.putRaw(records, 0, len);
+      LazItem[] it = items;
+      int[] off = offsets;
+      for (int j = 0; j < it.length; j++) {
+        it[j].init(records, off[j]);
+      }
+      out.init(); // LASzip opens the coded stream even for a chunk of one point
+      int at = len;
+      for (int i = 1; i < n; i++, at += len) {
+        for (int j = 0; j < it.length; j++) {
+          it[j].write(out, records, at + off[j]);
+        }
+      }
+      out.done();
+      return out;
+    }
+  }
+
+  /**
+   * Encodes a chunk table: version 0, the number of chunks, then each chunk's byte count coded
+   * against the previous one.
+   */
+  static byte[] tableBytes(long[] chunkBytes, int chunks) {
+    LazOutput out = new LazOutput();
+    byte[] head = new byte[8];
+    LazItem.INT.set(head, 0, 0);
+    LazItem.INT.set(head, 4, chunks);
+    out.putRaw(head, 0, 8);
+    if (chunks > 0) {
+      out.init();
+      LazIntegers ic = new LazIntegers(32, 2);
+      ic.init();
+      for (int i = 0; i < chunks; i++) {
+        ic.compress(out, i == 0 ? 0 : (int) chunkBytes[i - 1], (int) chunkBytes[i], 1);
+      }
+      out.done();
+    }
+    return java.util.Arrays.copyOf(out.bytes(), out.size());
+  }
+}

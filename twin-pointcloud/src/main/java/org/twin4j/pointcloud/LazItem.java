@@ -1,0 +1,739 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.pointcloud;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One LASzip item of a point record with its version-2 coder: the 20 bytes every legacy format
+ * starts with (POINT10), the GPS time (GPSTIME11), the colour (RGB12) and the extra bytes (BYTE).
+ * Each item predicts its bytes from the previous point of the same chunk; the chunk's first point
+ * is stored raw and starts the prediction ({@link #init}).
+ *
+ * <p>One instance decodes or encodes one stream at a time; the models are reset at every chunk.
+ */
+abstract class LazItem {
+
+  static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** LASzip's item type codes. */
+  static final int BYTE = 0;
+
+  static final int POINT10 = 6;
+  static final int GPSTIME11 = 7;
+  static final int RGB12 = 8;
+
+  /** The number of bytes of the record the item covers. */
+  final int size;
+
+  LazItem(int size) {
+    this.size = size;
+  }
+
+  /**
+   * Creates the version-2 coder of a LASzip item, or returns null when twin4j has none for it.
+   *
+   * @param type the item type code of the LASzip record
+   * @param size the item's size in bytes
+   * @param version the item's coder version
+   * @return the coder, or null
+   */
+  static @org.jspecify.annotations.Nullable LazItem of(int type, int size, int version) {
+    if (version != 2) {
+      return null;
+    }
+    switch (type) {
+      case POINT10:
+        return size == 20 ? new Point10() : null;
+      case GPSTIME11:
+        return size == 8 ? new GpsTime11() : null;
+      case RGB12:
+        return size == 6 ? new Rgb12() : null;
+      case BYTE:
+        return size > 0 ? new Bytes(size) : null;
+      default:
+        return null;
+    }
+  }
+
+  /** Resets the models and takes the chunk's raw first point as the prediction. */
+  abstract void init(byte[] record, int off);
+
+  /** Decodes the item of the next point into {@code out} at {@code off}. */
+  abstract void read(LazInput in, byte[] out, int off);
+
+  /** Encodes the item of the next point from {@code record} at {@code off}. */
+  abstract void write(LazOutput out, byte[] record, int off);
+
+  /** LASzip's context for a (return number, number of returns) pair, completed for odd files. */
+  private static final byte[] RETURN_MAP = {
+    15, 14, 13, 12, 11, 10, 9, 8, //
+    14, 0, 1, 3, 6, 10, 10, 9, //
+    13, 1, 2, 4, 7, 11, 11, 10, //
+    12, 3, 4, 5, 8, 12, 12, 11, //
+    11, 6, 7, 8, 9, 13, 13, 12, //
+    10, 10, 11, 12, 13, 14, 14, 13, //
+    9, 10, 11, 12, 13, 14, 15, 14, //
+    8, 9, 10, 11, 12, 13, 14, 15
+  };
+
+  /** The running median of the last five values, LASzip's StreamingMedian5. */
+  static final class Median5 {
+    private final int[] v = new int[5];
+    private boolean high = true;
+
+    void init() {
+      Arrays.fill(v, 0);
+      high = true;
+    }
+
+    int get() {
+      return v[2];
+    }
+
+    void add(int x) {
+      int[] a = v;
+      if (high) {
+        if (x < a[2]) {
+          a[4] = a[3];
+          a[3] = a[2];
+          if (x < a[0]) {
+            a[2] = a[1];
+            a[1] = a[0];
+            a[0] = x;
+          } else if (x < a[1]) {
+            a[2] = a[1];
+            a[1] = x;
+          } else {
+            a[2] = x;
+          }
+        } else {
+          if (x < a[3]) {
+            a[4] = a[3];
+            a[3] = x;
+          } else {
+            a[4] = x;
+          }
+          high = false;
+        }
+      } else {
+        if (a[2] < x) {
+          a[0] = a[1];
+          a[1] = a[2];
+          if (a[4] < x) {
+            a[2] = a[3];
+            a[3] = a[4];
+            a[4] = x;
+          } else if (a[3] < x) {
+            a[2] = a[3];
+            a[3] = x;
+          } else {
+            a[2] = x;
+          }
+        } else {
+          if (a[1] < x) {
+            a[0] = a[1];
+            a[1] = x;
+          } else {
+            a[0] = x;
+          }
+          high = true;
+        }
+      }
+    }
+  }
+
+  /** X, Y, Z, intensity, the return/flag byte, class, scan angle, user data, point source. */
+  static final class Point10 extends LazItem {
+    private final LazModel changed = new LazModel(64);
+    private final LazIntegers intensityCoder = new LazIntegers(16, 4);
+    private final LazModel[] scanAngle = {new LazModel(256), new LazModel(256)};
+    private final LazIntegers sourceCoder = new LazIntegers(16, 1);
+    private final LazModel[] bitByteModels = new LazModel[256];
+    private final LazModel[] classModels = new LazModel[256];
+    private final LazModel[] userModels = new LazModel[256];
+    private final LazIntegers dx = new LazIntegers(32, 2);
+    private final LazIntegers dy = new LazIntegers(32, 22);
+    private final LazIntegers dz = new LazIntegers(32, 20);
+    private final Median5[] xMedian = new Median5[16];
+    private final Median5[] yMedian = new Median5[16];
+    private final int[] lastIntensity = new int[16];
+    private final int[] lastHeight = new int[8];
+    private int x;
+    private int y;
+    private int z;
+    private int bitByte;
+    private int classification;
+    private int scanAngleRank;
+    private int userData;
+    private int source;
+
+    Point10() {
+      super(20);
+      for (int i = 0; i < 16; i++) {
+        xMedian[i] = new Median5();
+        yMedian[i] = new Median5();
+      }
+    }
+
+    @Override
+    void init(byte[] r, int off) {
+      for (int i = 0; i < 16; i++) {
+        xMedian[i].init();
+        yMedian[i].init();
+      }
+      Arrays.fill(lastIntensity, 0);
+      Arrays.fill(lastHeight, 0);
+      changed.init();
+      intensityCoder.init();
+      scanAngle[0].init();
+      scanAngle[1].init();
+      sourceCoder.init();
+      for (int i = 0; i < 256; i++) {
+        reset(bitByteModels[i]);
+        reset(classModels[i]);
+        reset(userModels[i]);
+      }
+      dx.init();
+      dy.init();
+      dz.init();
+      x = (int) INT.get(r, off);
+      y = (int) INT.get(r, off + 4);
+      z = (int) INT.get(r, off + 8);
+      bitByte = r[off + 14] & 0xFF;
+      classification = r[off + 15] & 0xFF;
+      scanAngleRank = r[off + 16] & 0xFF;
+      userData = r[off + 17] & 0xFF;
+      source = (short) SHORT.get(r, off + 18) & 0xFFFF;
+    }
+
+    private static void reset(@org.jspecify.annotations.Nullable LazModel m) {
+      if (m != null) {
+        m.init();
+      }
+    }
+
+    private static LazModel model(LazModel[] models, int context) {
+      LazModel m = models[context];
+      if (m == null) {
+        m = new LazModel(256);
+        models[context] = m;
+      }
+      return m;
+    }
+
+    @Override
+    void read(LazInput in, byte[] out, int off) {
+      int intensity;
+      int changedValues = in.decodeSymbol(changed);
+      int m;
+      if (changedValues != 0) {
+        if ((changedValues & 32) != 0) {
+          bitByte = in.decodeSymbol(model(bitByteModels, bitByte));
+        }
+        m = RETURN_MAP[((bitByte >>> 3) & 7) * 8 + (bitByte & 7)];
+        if ((changedValues & 16) != 0) {
+          intensity = intensityCoder.decompress(in, lastIntensity[m], m < 3 ? m : 3);
+          lastIntensity[m] = intensity;
+        } else {
+          intensity = lastIntensity[m];
+        }
+        if ((changedValues & 8) != 0) {
+          classification = in.decodeSymbol(model(classModels, classification));
+        }
+        if ((changedValues & 4) != 0) {
+          int v = in.decodeSymbol(scanAngle[(bitByte >>> 6) & 1]);
+          scanAngleRank = (v + scanAngleRank) & 0xFF;
+        }
+        if ((changedValues & 2) != 0) {
+          userData = in.decodeSymbol(model(userModels, userData));
+        }
+        if ((changedValues & 1) != 0) {
+          source = sourceCoder.decompress(in, source, 0);
+        }
+      } else {
+        m = RETURN_MAP[((bitByte >>> 3) & 7) * 8 + (bitByte & 7)];
+        intensity = lastIntensity[m];
+      }
+      int r = bitByte & 7;
+      int n = (bitByte >>> 3) & 7;
+      int l = Math.abs(r - n);
+      int single = n == 1 ? 1 : 0;
+      int diff = dx.decompress(in, xMedian[m].get(), single);
+      x += diff;
+      xMedian[m].add(diff);
+      int kBits = dx.k();
+      diff = dy.decompress(in, yMedian[m].get(), single + (kBits < 20 ? kBits & ~1 : 20));
+      y += diff;
+      yMedian[m].add(diff);
+      kBits = (dx.k() + dy.k()) / 2;
+      z = dz.decompress(in, lastHeight[l], single + (kBits < 18 ? kBits & ~1 : 18));
+      lastHeight[l] = z;
+      INT.set(out, off, x);
+      INT.set(out, off + 4, y);
+      INT.set(out, off + 8, z);
+      SHORT.set(out, off + 12, (short) intensity);
+      out[off + 14] = (byte) bitByte;
+      out[off + 15] = (byte) classification;
+      out[off + 16] = (byte) scanAngleRank;
+      out[off + 17] = (byte) userData;
+      SHORT.set(out, off + 18, (short) source);
+    }
+
+    @Override
+    void write(LazOutput out, byte[] rec, int off) {
+      int px = (int) INT.get(rec, off);
+      int py = (int) INT.get(rec, off + 4);
+      int pz = (int) INT.get(rec, off + 8);
+      int intensity = (short) SHORT.get(rec, off + 12) & 0xFFFF;
+      int pBitByte = rec[off + 14] & 0xFF;
+      int pClass = rec[off + 15] & 0xFF;
+      int pAngle = rec[off + 16] & 0xFF;
+      int pUser = rec[off + 17] & 0xFF;
+      int pSource = (short) SHORT.get(rec, off + 18) & 0xFFFF;
+      int r = pBitByte & 7;
+      int n = (pBitByte >>> 3) & 7;
+      int m = RETURN_MAP[n * 8 + r];
+      int l = Math.abs(r - n);
+      int changedValues =
+          (bitByte != pBitByte ? 32 : 0)
+              | (lastIntensity[m] != intensity ? 16 : 0)
+              | (classification != pClass ? 8 : 0)
+              | (scanAngleRank != pAngle ? 4 : 0)
+              | (userData != pUser ? 2 : 0)
+              | (source != pSource ? 1 : 0);
+      out.encodeSymbol(changed, changedValues);
+      if ((changedValues & 32) != 0) {
+        out.encodeSymbol(model(bitByteModels, bitByte), pBitByte);
+      }
+      if ((changedValues & 16) != 0) {
+        intensityCoder.compress(out, lastIntensity[m], intensity, m < 3 ? m : 3);
+        lastIntensity[m] = intensity;
+      }
+      if ((changedValues & 8) != 0) {
+        out.encodeSymbol(model(classModels, classification), pClass);
+      }
+      if ((changedValues & 4) != 0) {
+        out.encodeSymbol(scanAngle[(pBitByte >>> 6) & 1], (pAngle - scanAngleRank) & 0xFF);
+      }
+      if ((changedValues & 2) != 0) {
+        out.encodeSymbol(model(userModels, userData), pUser);
+      }
+      if ((changedValues & 1) != 0) {
+        sourceCoder.compress(out, source, pSource, 0);
+      }
+      int single = n == 1 ? 1 : 0;
+      int diff = px - x;
+      dx.compress(out, xMedian[m].get(), diff, single);
+      xMedian[m].add(diff);
+      int kBits = dx.k();
+      diff = py - y;
+      dy.compress(out, yMedian[m].get(), diff, single + (kBits < 20 ? kBits & ~1 : 20));
+      yMedian[m].add(diff);
+      kBits = (dx.k() + dy.k()) / 2;
+      dz.compress(out, lastHeight[l], pz, single + (kBits < 18 ? kBits & ~1 : 18));
+      lastHeight[l] = pz;
+      x = px;
+      y = py;
+      z = pz;
+      bitByte = pBitByte;
+      classification = pClass;
+      scanAngleRank = pAngle;
+      userData = pUser;
+      source = pSource;
+    }
+  }
+
+  /** The GPS time: runs of equal time steps, their multiples, and up to four interleaved runs. */
+  static final class GpsTime11 extends LazItem {
+    private static final int MULTI = 500;
+    private static final int MULTI_MINUS = -10;
+    private static final int MULTI_UNCHANGED = MULTI - MULTI_MINUS + 1;
+    private static final int MULTI_CODE_FULL = MULTI - MULTI_MINUS + 2;
+    private static final int MULTI_TOTAL = MULTI - MULTI_MINUS + 6;
+
+    private final LazModel multiModel = new LazModel(MULTI_TOTAL);
+    private final LazModel zeroDiffModel = new LazModel(6);
+    private final LazIntegers coder = new LazIntegers(32, 9);
+    private final long[] lastTime = new long[4];
+    private final int[] lastDiff = new int[4];
+    private final int[] extremes = new int[4];
+    private int last;
+    private int next;
+
+    GpsTime11() {
+      super(8);
+    }
+
+    @Override
+    void init(byte[] r, int off) {
+      last = 0;
+      next = 0;
+      Arrays.fill(lastDiff, 0);
+      Arrays.fill(extremes, 0);
+      multiModel.init();
+      zeroDiffModel.init();
+      coder.init();
+      lastTime[0] = (long) LONG.get(r, off);
+      lastTime[1] = 0;
+      lastTime[2] = 0;
+      lastTime[3] = 0;
+    }
+
+    private void extreme(int diff) {
+      if (++extremes[last] > 3) {
+        lastDiff[last] = diff;
+        extremes[last] = 0;
+      }
+    }
+
+    private void full(LazInput in) {
+      next = (next + 1) & 3;
+      long high = coder.decompress(in, (int) (lastTime[last] >>> 32), 8);
+      lastTime[next] = (high << 32) | (in.readInt() & 0xFFFFFFFFL);
+      last = next;
+      lastDiff[last] = 0;
+      extremes[last] = 0;
+    }
+
+    @Override
+    void read(LazInput in, byte[] out, int off) {
+      while (true) {
+        if (lastDiff[last] == 0) {
+          int multi = in.decodeSymbol(zeroDiffModel);
+          if (multi == 1) {
+            lastDiff[last] = coder.decompress(in, 0, 0);
+            lastTime[last] += lastDiff[last];
+            extremes[last] = 0;
+          } else if (multi == 2) {
+            full(in);
+          } else if (multi > 2) {
+            last = (last + multi - 2) & 3;
+            continue;
+          }
+        } else {
+          int multi = in.decodeSymbol(multiModel);
+          if (multi == 1) {
+            lastTime[last] += coder.decompress(in, lastDiff[last], 1);
+            extremes[last] = 0;
+          } else if (multi < MULTI_UNCHANGED) {
+            int diff;
+            if (multi == 0) {
+              diff = coder.decompress(in, 0, 7);
+              extreme(diff);
+            } else if (multi < MULTI) {
+              diff = coder.decompress(in, multi * lastDiff[last], multi < 10 ? 2 : 3);
+            } else if (multi == MULTI) {
+              diff = coder.decompress(in, MULTI * lastDiff[last], 4);
+              extreme(diff);
+            } else {
+              int factor = MULTI - multi;
+              if (factor > MULTI_MINUS) {
+                diff = coder.decompress(in, factor * lastDiff[last], 5);
+              } else {
+                diff = coder.decompress(in, MULTI_MINUS * lastDiff[last], 6);
+                extreme(diff);
+              }
+            }
+            lastTime[last] += diff;
+          } else if (multi == MULTI_CODE_FULL) {
+            full(in);
+          } else if (multi > MULTI_CODE_FULL) {
+            last = (last + multi - MULTI_CODE_FULL) & 3;
+            continue;
+          }
+        }
+        break;
+      }
+      LONG.set(out, off, lastTime[last]);
+    }
+
+    /**
+     * LASzip's rounding of the step ratio; a ratio outside the int range gives {@code
+     * Integer.MIN_VALUE}, as the C conversion does on x86, so that the bytes match LASzip's.
+     */
+    private static int quantize(float f) {
+      double q = f >= 0 ? f + 0.5 : f - 0.5;
+      return q >= 2147483648.0 || q <= -2147483649.0 ? Integer.MIN_VALUE : (int) q;
+    }
+
+    /** The index of another run whose time is within a 32-bit step of {@code t}, or 0. */
+    private int otherRun(long t) {
+      for (int i = 1; i < 4; i++) {
+        long d = t - lastTime[(last + i) & 3];
+        if (d == (int) d) {
+          return i;
+        }
+      }
+      return 0;
+    }
+
+    private void writeFull(LazOutput out, long t) {
+      coder.compress(out, (int) (lastTime[last] >>> 32), (int) (t >>> 32), 8);
+      out.writeInt((int) t);
+      next = (next + 1) & 3;
+      last = next;
+      lastDiff[last] = 0;
+      extremes[last] = 0;
+    }
+
+    @Override
+    void write(LazOutput out, byte[] rec, int off) {
+      long t = (long) LONG.get(rec, off);
+      while (true) {
+        if (lastDiff[last] == 0) {
+          if (t == lastTime[last]) {
+            out.encodeSymbol(zeroDiffModel, 0);
+            return;
+          }
+          long d64 = t - lastTime[last];
+          int d = (int) d64;
+          if (d64 == d) {
+            out.encodeSymbol(zeroDiffModel, 1);
+            coder.compress(out, 0, d, 0);
+            lastDiff[last] = d;
+            extremes[last] = 0;
+          } else {
+            int i = otherRun(t);
+            if (i > 0) {
+              out.encodeSymbol(zeroDiffModel, i + 2);
+              last = (last + i) & 3;
+              continue;
+            }
+            out.encodeSymbol(zeroDiffModel, 2);
+            writeFull(out, t);
+          }
+          lastTime[last] = t;
+          return;
+        }
+        if (t == lastTime[last]) {
+          out.encodeSymbol(multiModel, MULTI_UNCHANGED);
+          return;
+        }
+        long d64 = t - lastTime[last];
+        int d = (int) d64;
+        if (d64 == d) {
+          int multi = quantize((float) d / (float) lastDiff[last]);
+          if (multi == 1) {
+            out.encodeSymbol(multiModel, 1);
+            coder.compress(out, lastDiff[last], d, 1);
+            extremes[last] = 0;
+          } else if (multi > 0) {
+            if (multi < MULTI) {
+              out.encodeSymbol(multiModel, multi);
+              coder.compress(out, multi * lastDiff[last], d, multi < 10 ? 2 : 3);
+            } else {
+              out.encodeSymbol(multiModel, MULTI);
+              coder.compress(out, MULTI * lastDiff[last], d, 4);
+              extreme(d);
+            }
+          } else if (multi < 0) {
+            if (multi > MULTI_MINUS) {
+              out.encodeSymbol(multiModel, MULTI - multi);
+              coder.compress(out, multi * lastDiff[last], d, 5);
+            } else {
+              out.encodeSymbol(multiModel, MULTI - MULTI_MINUS);
+              coder.compress(out, MULTI_MINUS * lastDiff[last], d, 6);
+              extreme(d);
+            }
+          } else {
+            out.encodeSymbol(multiModel, 0);
+            coder.compress(out, 0, d, 7);
+            extreme(d);
+          }
+        } else {
+          int i = otherRun(t);
+          if (i > 0) {
+            out.encodeSymbol(multiModel, MULTI_CODE_FULL + i);
+            last = (last + i) & 3;
+            continue;
+          }
+          out.encodeSymbol(multiModel, MULTI_CODE_FULL);
+          writeFull(out, t);
+        }
+        lastTime[last] = t;
+        return;
+      }
+    }
+  }
+
+  /** Red, green and blue: changed bytes only, green and blue predicted from red's change. */
+  static final class Rgb12 extends LazItem {
+    private final LazModel used = new LazModel(128);
+    private final LazModel[] diffs = new LazModel[6];
+    private final int[] last = new int[3];
+
+    Rgb12() {
+      super(6);
+      for (int i = 0; i < 6; i++) {
+        diffs[i] = new LazModel(256);
+      }
+    }
+
+    @Override
+    void init(byte[] r, int off) {
+      used.init();
+      for (LazModel m : diffs) {
+        m.init();
+      }
+      for (int i = 0; i < 3; i++) {
+        last[i] = (short) SHORT.get(r, off + 2 * i) & 0xFFFF;
+      }
+    }
+
+    private static int clamp(int v) {
+      return v <= 0 ? 0 : Math.min(v, 255);
+    }
+
+    @Override
+    void read(LazInput in, byte[] out, int off) {
+      int sym = in.decodeSymbol(used);
+      int r;
+      int g;
+      int b;
+      if ((sym & 1) != 0) {
+        r = (in.decodeSymbol(diffs[0]) + (last[0] & 0xFF)) & 0xFF;
+      } else {
+        r = last[0] & 0xFF;
+      }
+      if ((sym & 2) != 0) {
+        r |= ((in.decodeSymbol(diffs[1]) + (last[0] >>> 8)) & 0xFF) << 8;
+      } else {
+        r |= last[0] & 0xFF00;
+      }
+      if ((sym & 64) != 0) {
+        int diff = (r & 0xFF) - (last[0] & 0xFF);
+        if ((sym & 4) != 0) {
+          g = (in.decodeSymbol(diffs[2]) + clamp(diff + (last[1] & 0xFF))) & 0xFF;
+        } else {
+          g = last[1] & 0xFF;
+        }
+        if ((sym & 16) != 0) {
+          diff = (diff + ((g & 0xFF) - (last[1] & 0xFF))) / 2;
+          b = (in.decodeSymbol(diffs[4]) + clamp(diff + (last[2] & 0xFF))) & 0xFF;
+        } else {
+          b = last[2] & 0xFF;
+        }
+        diff = (r >>> 8) - (last[0] >>> 8);
+        if ((sym & 8) != 0) {
+          g |= ((in.decodeSymbol(diffs[3]) + clamp(diff + (last[1] >>> 8))) & 0xFF) << 8;
+        } else {
+          g |= last[1] & 0xFF00;
+        }
+        if ((sym & 32) != 0) {
+          diff = (diff + ((g >>> 8) - (last[1] >>> 8))) / 2;
+          b |= ((in.decodeSymbol(diffs[5]) + clamp(diff + (last[2] >>> 8))) & 0xFF) << 8;
+        } else {
+          b |= last[2] & 0xFF00;
+        }
+      } else {
+        g = r;
+        b = r;
+      }
+      last[0] = r;
+      last[1] = g;
+      last[2] = b;
+      SHORT.set(out, off, (short) r);
+      SHORT.set(out, off + 2, (short) g);
+      SHORT.set(out, off + 4, (short) b);
+    }
+
+    @Override
+    void write(LazOutput out, byte[] rec, int off) {
+      int r = (short) SHORT.get(rec, off) & 0xFFFF;
+      int g = (short) SHORT.get(rec, off + 2) & 0xFFFF;
+      int b = (short) SHORT.get(rec, off + 4) & 0xFFFF;
+      int sym =
+          ((last[0] & 0xFF) != (r & 0xFF) ? 1 : 0)
+              | ((last[0] & 0xFF00) != (r & 0xFF00) ? 2 : 0)
+              | ((last[1] & 0xFF) != (g & 0xFF) ? 4 : 0)
+              | ((last[1] & 0xFF00) != (g & 0xFF00) ? 8 : 0)
+              | ((last[2] & 0xFF) != (b & 0xFF) ? 16 : 0)
+              | ((last[2] & 0xFF00) != (b & 0xFF00) ? 32 : 0)
+              | (r != g || r != b ? 64 : 0);
+      out.encodeSymbol(used, sym);
+      int diffLow = 0;
+      int diffHigh = 0;
+      if ((sym & 1) != 0) {
+        diffLow = (r & 0xFF) - (last[0] & 0xFF);
+        out.encodeSymbol(diffs[0], diffLow & 0xFF);
+      }
+      if ((sym & 2) != 0) {
+        diffHigh = (r >>> 8) - (last[0] >>> 8);
+        out.encodeSymbol(diffs[1], diffHigh & 0xFF);
+      }
+      if ((sym & 64) != 0) {
+        if ((sym & 4) != 0) {
+          int corr = (g & 0xFF) - clamp(diffLow + (last[1] & 0xFF));
+          out.encodeSymbol(diffs[2], corr & 0xFF);
+        }
+        if ((sym & 16) != 0) {
+          diffLow = (diffLow + (g & 0xFF) - (last[1] & 0xFF)) / 2;
+          int corr = (b & 0xFF) - clamp(diffLow + (last[2] & 0xFF));
+          out.encodeSymbol(diffs[4], corr & 0xFF);
+        }
+        if ((sym & 8) != 0) {
+          int corr = (g >>> 8) - clamp(diffHigh + (last[1] >>> 8));
+          out.encodeSymbol(diffs[3], corr & 0xFF);
+        }
+        if ((sym & 32) != 0) {
+          diffHigh = (diffHigh + (g >>> 8) - (last[1] >>> 8)) / 2;
+          int corr = (b >>> 8) - clamp(diffHigh + (last[2] >>> 8));
+          out.encodeSymbol(diffs[5], corr & 0xFF);
+        }
+      }
+      last[0] = r;
+      last[1] = g;
+      last[2] = b;
+    }
+  }
+
+  /** Extra bytes: each byte's change from the previous point, one model per byte. */
+  static final class Bytes extends LazItem {
+    private final LazModel[] models;
+    private final byte[] last;
+
+    Bytes(int n) {
+      super(n);
+      models = new LazModel[n];
+      for (int i = 0; i < n; i++) {
+        models[i] = new LazModel(256);
+      }
+      last = new byte[n];
+    }
+
+    @Override
+    void init(byte[] r, int off) {
+      for (LazModel m : models) {
+        m.init();
+      }
+      System.arraycopy(r, off, last, 0, size);
+    }
+
+    @Override
+    void read(LazInput in, byte[] out, int off) {
+      for (int i = 0; i < size; i++) {
+        byte v = (byte) (last[i] + in.decodeSymbol(models[i]));
+        last[i] = v;
+        out[off + i] = v;
+      }
+    }
+
+    @Override
+    void write(LazOutput out, byte[] rec, int off) {
+      for (int i = 0; i < size; i++) {
+        byte v = rec[off + i];
+        out.encodeSymbol(models[i], (v - last[i]) & 0xFF);
+        last[i] = v;
+      }
+    }
+  }
+}

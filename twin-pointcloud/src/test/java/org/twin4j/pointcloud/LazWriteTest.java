@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.pointcloud;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mreutegg.laszip4j.CloseablePointIterable;
+import com.github.mreutegg.laszip4j.LASPoint;
+import com.github.mreutegg.laszip4j.LASReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.twin4j.core.io.ReadWarning;
+
+/**
+ * Writing LAZ: read → write .laz → read gives the same points, by twin4j's reader and by laszip4j
+ * (an independent LASzip decoder), and the compressed points are the bytes LASzip itself wrote.
+ */
+class LazWriteTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "autzen_trim.las",
+        "autzen_trim.laz",
+        "ahn3_cropped_1.laz",
+        "ahn3_cropped_2.laz",
+        "warsaw_small.las",
+        "sample_c.las"
+      })
+  void writeLaz_readBackByTwinAndByLaszip4j_identicalPoints(String name) throws Exception {
+    PointCloud in = LidarData.read(name);
+    Path out = dir.resolve(name + ".laz");
+    List<ReadWarning> losses = new ArrayList<>();
+    LasFiles.write(in, out, LasWriteOptions.defaults().withListener(losses::add));
+    assertEquals(List.of(), losses, "LAZ of formats 0–3 holds every dimension");
+    PointCloud back = LasFiles.read(out, LasReadOptions.defaults().withListener(w -> {}));
+    assertTrue(back.header().orElseThrow().compressed());
+    LidarData.assertSamePoints(in, back, true);
+    assertEquals(in.schema(), back.schema());
+    assertEquals(in.crs(), back.crs());
+    assertEquals(in.header().orElseThrow().records(), back.header().orElseThrow().records());
+    assertTrue(Files.size(out) < 0.5 * in.size() * in.schema().recordLength(), "compressed");
+
+    long i = 0;
+    try (CloseablePointIterable points = new LASReader(out.toFile()).getCloseablePoints()) {
+      for (LASPoint p : points) {
+        PointChunk c = in.chunkOf(i);
+        int j = (int) i & PointCloud.CHUNK_MASK;
+        String at = name + " point " + i;
+        assertEquals(c.rawX(j), p.getX(), at);
+        assertEquals(c.rawY(j), p.getY(), at);
+        assertEquals(c.rawZ(j), p.getZ(), at);
+        assertEquals(c.intensity(j), p.getIntensity(), at);
+        assertEquals(c.returnNumber(j), p.getReturnNumber(), at);
+        assertEquals(c.numberOfReturns(j), p.getNumberOfReturns(), at);
+        // laszip4j hands over the legacy class byte with its flag bits (synthetic: 32)
+        assertEquals(c.classification(j), p.getClassification() & 0x1F, at);
+        assertEquals(c.pointSourceId(j), p.getPointSourceID(), at);
+        if (p.hasGPSTime()) {
+          assertEquals(
+              Double.doubleToLongBits(c.gpsTime(j)), Double.doubleToLongBits(p.getGPSTime()), at);
+        }
+        if (p.hasRGB()) {
+          assertEquals(c.red(j), p.getRed(), at);
+          assertEquals(c.blue(j), p.getBlue(), at);
+        }
+        i++;
+      }
+    }
+    assertEquals(in.size(), i, "laszip4j reads every point");
+  }
+
+  @Test
+  void writeLaz_compressedPointsAreTheBytesLaszipWrote() throws Exception {
+    Path original = LidarData.file("ahn3_cropped_2.laz");
+    PointCloud in = LidarData.read("ahn3_cropped_2.laz");
+    Path out = dir.resolve("again.laz");
+    LasFiles.write(in, out, LasWriteOptions.defaults());
+    assertArrayEquals(compressedPoints(original), compressedPoints(out));
+  }
+
+  /** The chunks and the chunk table: the bytes after the table pointer to the end of the table. */
+  private static byte[] compressedPoints(Path p) throws Exception {
+    byte[] b = Files.readAllBytes(p);
+    ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    long points = h.getInt(96) & 0xFFFFFFFFL;
+    long table = h.getLong((int) points);
+    long evlrs = "1.4".equals(h.get(24) + "." + h.get(25)) ? h.getLong(235) : 0;
+    int end = evlrs > 0 ? (int) evlrs : b.length;
+    assertTrue(table > points && table < end, "chunk table inside the file");
+    return Arrays.copyOfRange(b, (int) points + 8, end);
+  }
+
+  @Test
+  void writeLaz_oneAndZeroPoints_readBack() throws Exception {
+    PointCloud in = LidarData.read("warsaw_small.las");
+    for (int n : new int[] {1, 0}) {
+      java.util.BitSet keep = new java.util.BitSet();
+      if (n == 1) {
+        keep.set(17);
+      }
+      PointCloud few = in.select(keep);
+      Path out = dir.resolve("few" + n + ".laz");
+      LasFiles.write(few, out, LasWriteOptions.defaults());
+      PointCloud back = LasFiles.read(out, LasReadOptions.defaults().withListener(w -> {}));
+      assertEquals(n, back.size());
+      LidarData.assertSamePoints(few, back, true);
+    }
+  }
+
+  @Test
+  void writeLaz_format8_refusedWithReason_las12Written() throws Exception {
+    PointCloud in = LidarData.read("las_with_several_extra_byte_bloc.laz");
+    Path out = dir.resolve("ign.laz");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LasFiles.write(in, out, LasWriteOptions.defaults()));
+    assertTrue(e.getMessage().contains("formats 0–3"), e.getMessage());
+    assertFalse(Files.exists(out));
+    try (var s = Files.list(dir)) {
+      assertEquals(0, s.count(), "no temporary file left");
+    }
+    // as LAS 1.2 it becomes format 3 with its extra bytes, which LAZ holds
+    List<ReadWarning> losses = new ArrayList<>();
+    LasFiles.write(in, out, LasWriteOptions.las12().withListener(losses::add));
+    Path las = dir.resolve("ign.las");
+    LasFiles.write(in, las, LasWriteOptions.las12().withListener(w -> {}));
+    PointCloud viaLaz = LasFiles.read(out, LasReadOptions.defaults().withListener(w -> {}));
+    PointCloud viaLas = LasFiles.read(las, LasReadOptions.defaults().withListener(w -> {}));
+    assertEquals(3, viaLaz.schema().pointFormat());
+    LidarData.assertSamePoints(viaLas, viaLaz, true);
+    assertFalse(losses.isEmpty(), "NIR dropped is reported");
+  }
+}
