@@ -230,12 +230,19 @@ class PointCommandsTest {
   }
 
   @Test
-  void convert_format6ToLaz_refusedWithReason() {
+  void convert_format6ToLaz_layeredLasz14_sameClassesAndCrs() throws Exception {
+    Path src = data("file_with_both_wkt_and_geotiff_vlrs.las");
     Path out = dir.resolve("n.laz");
-    String[] r =
-        run("convert", data("file_with_both_wkt_and_geotiff_vlrs.las").toString(), out.toString());
-    assertEquals("1", r[0]);
-    assertTrue(r[2].contains("formats 0–3"), r[2]);
-    assertFalse(Files.exists(out));
+    String[] r = run("convert", src.toString(), out.toString());
+    assertEquals("0", r[0], r[2]);
+    JsonNode a = info(src);
+    JsonNode b = info(out);
+    assertEquals("LAZ", b.get("format").asText());
+    assertEquals("1.4", b.get("version").asText());
+    assertEquals(6, b.get("pointFormat").asInt());
+    assertEquals(a.get("points").asLong(), b.get("points").asLong());
+    assertEquals(a.get("crs").asText(), b.get("crs").asText());
+    assertEquals(classes(a), classes(b));
+    assertEquals(a.get("bounds"), b.get("bounds"));
   }
 }

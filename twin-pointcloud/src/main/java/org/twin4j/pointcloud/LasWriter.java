@@ -24,9 +24,9 @@ import org.twin4j.core.io.SourceLocation;
  * written, filled in by {@link #close()}.
  *
  * <p>LAZ is written by twin4j's own LASzip coder, byte for byte what LASzip writes for the same
- * points: chunks of 50 000 points coded with LASzip's version-2 items, and the chunk table. That
- * covers point formats 0–3 with any extra bytes; formats 4–10 need LASzip's wave-packet or layered
- * LAS 1.4 coders, which twin4j does not have, so {@link #open} refuses them for LAZ.
+ * points: chunks of 50 000 points, coded with LASzip's pointwise version-2 items for point formats
+ * 0–3 and its layered version-3 items for formats 6–8 (extra bytes included), and the chunk table.
+ * The waveform formats 4, 5, 9 and 10 are refused for LAZ: twin4j does not keep waveform packets.
  *
  * <p>Points keep every dimension the target format has: coordinates as the same quantized integers
  * with the same scale and offset, classes, flags, GPS time, colour, NIR, extra bytes (with their
@@ -95,7 +95,10 @@ public final class LasWriter implements AutoCloseable {
               "laszip encoded",
               22204,
               "twin4j LASzip coder",
-              LazChunks.Layout.payload(items, LazChunks.DEFAULT_CHUNK),
+              LazChunks.Layout.payload(
+                  s.pointFormat() >= 6 ? LazChunks.LAYERED_CHUNKED : LazChunks.POINTWISE_CHUNKED,
+                  items,
+                  LazChunks.DEFAULT_CHUNK),
               false));
     }
     this.records = recs;
@@ -109,11 +112,19 @@ public final class LasWriter implements AutoCloseable {
     }
     this.offsetToPoints = off;
     if (items != null) {
-      LazItem[] coders = new LazItem[items.length];
-      for (int i = 0; i < items.length; i++) {
-        coders[i] = LazItem.of(items[i][0], items[i][1], 2);
+      if (s.pointFormat() >= 6) {
+        LazLayered[] coders = new LazLayered[items.length];
+        for (int i = 0; i < items.length; i++) {
+          coders[i] = LazLayered.of(items[i][0], items[i][1], 3);
+        }
+        this.laz = new LazChunks.Codec(null, coders);
+      } else {
+        LazItem[] coders = new LazItem[items.length];
+        for (int i = 0; i < items.length; i++) {
+          coders[i] = LazItem.of(items[i][0], items[i][1], 2);
+        }
+        this.laz = new LazChunks.Codec(coders, null);
       }
-      this.laz = new LazChunks.Codec(coders);
       this.pending = new byte[LazChunks.DEFAULT_CHUNK * s.recordLength()];
       this.lazAt = off + 8; // after the pointer to the chunk table
     } else {
@@ -130,17 +141,29 @@ public final class LasWriter implements AutoCloseable {
   /** LASzip's items for a point format: type and size of each. */
   private static int[][] lazItems(PointSchema s, Path target) {
     int f = s.pointFormat();
-    if (f > 3) {
+    if (f == 4 || f == 5 || f > 8) {
       throw new IllegalArgumentException(
           "cannot write point format "
               + f
               + " as LAZ ("
               + target.getFileName()
-              + "): twin4j's LASzip coder has the version-2 items of formats 0–3 only (formats"
-              + " 4–10 need LASzip's wave-packet or layered LAS 1.4 coders); write .las, or LAZ"
-              + " with LAS 1.2 (formats 1 and 3)");
+              + "): it carries waveform packets, which twin4j does not keep nor code; write"
+              + " .las, or LAZ as format "
+              + (f == 4 ? 1 : f == 5 ? 3 : f == 9 ? 6 : 7));
     }
     List<int[]> items = new ArrayList<>();
+    if (f >= 6) {
+      items.add(new int[] {LazLayered.POINT14, 30});
+      if (f == 7) {
+        items.add(new int[] {LazLayered.RGB14, 6});
+      } else if (f == 8) {
+        items.add(new int[] {LazLayered.RGBNIR14, 8});
+      }
+      if (s.extraBytes() > 0) {
+        items.add(new int[] {LazLayered.BYTE14, s.extraBytes()});
+      }
+      return items.toArray(new int[0][]);
+    }
     items.add(new int[] {LazItem.POINT10, 20});
     if (f == 1 || f == 3) {
       items.add(new int[] {LazItem.GPSTIME11, 8});

@@ -11,19 +11,23 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * twin4j's own LASzip codec for chunked LAZ files whose items all have version-2 coders (point
- * formats 0–5 as LASzip 2.x and 3.x write them): the LASzip record, the chunk table, and the
- * decoding and encoding of one chunk of point records.
+ * twin4j's own LASzip codec for chunked LAZ files: the LASzip record, the chunk table, and the
+ * decoding and encoding of one chunk of point records, for the pointwise version-2 items of point
+ * formats 0–3 ({@link LazItem}) and the layered version-3 items of formats 6–8 ({@link LazLayered})
+ * — what LASzip 2.x and 3.x write for those formats.
  *
- * <p>A chunk is the raw first record, then every further record coded against its predecessor by
- * one arithmetic-coded stream. The chunk table after the points gives each chunk's byte count (and
- * point count for variable chunks), itself arithmetic-coded; the 8 bytes before the first chunk
- * point to it.
+ * <p>A pointwise chunk is the raw first record, then every further record coded against its
+ * predecessor by one arithmetic-coded stream; a layered chunk codes each group of fields in its own
+ * stream. The chunk table after the points gives each chunk's byte count (and point count for
+ * variable chunks), itself arithmetic-coded; the 8 bytes before the first chunk point to it.
  */
 final class LazChunks {
 
   /** LASzip's compressor code for chunked pointwise compression. */
   static final int POINTWISE_CHUNKED = 2;
+
+  /** LASzip's compressor code for chunked layered compression (LAS 1.4 formats 6–10). */
+  static final int LAYERED_CHUNKED = 3;
 
   /** The chunk size LASzip writes by default. */
   static final int DEFAULT_CHUNK = 50_000;
@@ -62,43 +66,66 @@ final class LazChunks {
       return new Layout(compressor, chunk, List.copyOf(items));
     }
 
-    /** The LASzip record payload for version-2 items of the given sizes. */
-    static byte[] payload(int[][] items, int chunkSize) {
+    /**
+     * The LASzip record payload for items (type, size) of the given compressor: version-2 items for
+     * the pointwise compressor (as LASzip 2.2 writes), version 3 for the layered one (3.4).
+     */
+    static byte[] payload(int compressor, int[][] items, int chunkSize) {
+      boolean layered = compressor == LAYERED_CHUNKED;
       ByteBuffer b = ByteBuffer.allocate(34 + 6 * items.length).order(ByteOrder.LITTLE_ENDIAN);
-      b.putShort((short) POINTWISE_CHUNKED);
+      b.putShort((short) compressor);
       b.putShort((short) 0); // arithmetic coder
-      b.put((byte) 2).put((byte) 2).putShort((short) 0); // LASzip 2.2.0 item coders
+      b.put((byte) (layered ? 3 : 2)).put((byte) (layered ? 4 : 2)).putShort((short) 0);
       b.putInt(0); // options
       b.putInt(chunkSize);
       b.putLong(-1).putLong(-1); // no special EVLRs
       b.putShort((short) items.length);
       for (int[] it : items) {
-        b.putShort((short) it[0]).putShort((short) it[1]).putShort((short) 2);
+        b.putShort((short) it[0]).putShort((short) it[1]).putShort((short) (layered ? 3 : 2));
       }
       return b.array();
     }
 
     /** Tells whether twin4j's own codec handles every item and the chunking. */
     boolean supported() {
-      if (compressor != POINTWISE_CHUNKED || items.isEmpty()) {
+      if (items.isEmpty()) {
         return false;
       }
-      for (int[] it : items) {
-        if (LazItem.of(it[0], it[1], it[2]) == null) {
-          return false;
+      if (compressor == POINTWISE_CHUNKED) {
+        for (int[] it : items) {
+          if (LazItem.of(it[0], it[1], it[2]) == null) {
+            return false;
+          }
         }
+        return true;
       }
-      return true;
+      if (compressor == LAYERED_CHUNKED && items.get(0)[0] == LazLayered.POINT14) {
+        for (int[] it : items) {
+          if (LazLayered.of(it[0], it[1], it[2]) == null) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
     }
 
-    /** New coders for the items, for one thread. */
-    LazItem[] coders() {
+    /** A new codec for the items, for one thread. */
+    Codec codec() {
+      if (compressor == LAYERED_CHUNKED) {
+        LazLayered[] c = new LazLayered[items.size()];
+        for (int i = 0; i < c.length; i++) {
+          int[] it = items.get(i);
+          c[i] = LazLayered.of(it[0], it[1], it[2]);
+        }
+        return new Codec(null, c);
+      }
       LazItem[] c = new LazItem[items.size()];
       for (int i = 0; i < c.length; i++) {
         int[] it = items.get(i);
         c[i] = LazItem.of(it[0], it[1], it[2]);
       }
-      return c;
+      return new Codec(c, null);
     }
 
     /** The record length the items add up to. */
@@ -227,20 +254,29 @@ final class LazChunks {
 
   /** Decodes and encodes chunks with one set of item coders (one per thread). */
   static final class Codec {
-    private final LazItem[] items;
+    private final LazItem @Nullable [] items;
+    private final LazLayered @Nullable [] layered;
     private final int[] offsets;
     private final int recordLength;
     private final LazInput in = new LazInput();
     private final LazOutput out = new LazOutput();
     private int decoded;
 
-    Codec(LazItem[] items) {
+    /**
+     * Creates a codec for pointwise or layered items (exactly one of them).
+     *
+     * @param items the pointwise items, or null
+     * @param layered the layered items, POINT14 first, or null
+     */
+    Codec(LazItem @Nullable [] items, LazLayered @Nullable [] layered) {
       this.items = items;
-      this.offsets = new int[items.length];
+      this.layered = layered;
+      int n = items != null ? items.length : layered.length;
+      this.offsets = new int[n];
       int off = 0;
-      for (int i = 0; i < items.length; i++) {
+      for (int i = 0; i < n; i++) {
         offsets[i] = off;
-        off += items[i].size;
+        off += items != null ? items[i].size : layered[i].size;
       }
       this.recordLength = off;
     }
@@ -272,6 +308,9 @@ final class LazChunks {
         throw new LazInput.Corrupt("the chunk holds " + (to - from) + " bytes, less than a point");
       }
       System.arraycopy(src, from, records, 0, len);
+      if (layered != null) {
+        return decodeLayered(src, from + len, to, n, records);
+      }
       LazItem[] it = items;
       int[] off = offsets;
       for (int j = 0; j < it.length; j++) {
@@ -300,6 +339,61 @@ final class LazChunks {
       return in.position();
     }
 
+    private int decodeLayered(byte[] src, int from, int to, int n, byte[] records) {
+      LazLayered[] it = layered;
+      int layers = 0;
+      for (LazLayered l : it) {
+        layers += l.layers();
+      }
+      int p = from;
+      if (to - p < 4 + 4 * layers) {
+        throw new LazInput.Corrupt("the chunk ends inside its layer sizes");
+      }
+      int count = (int) LazItem.INT.get(src, p);
+      if (count != n) {
+        throw new LazInput.Corrupt("the chunk states " + count + " points where " + n + " are due");
+      }
+      p += 4;
+      long at = p + 4L * layers;
+      int[][] starts = new int[it.length][];
+      int[][] ends = new int[it.length][];
+      for (int j = 0; j < it.length; j++) {
+        int k = it[j].layers();
+        starts[j] = new int[k];
+        ends[j] = new int[k];
+      }
+      int q = p;
+      for (int j = 0; j < it.length; j++) {
+        for (int k = 0; k < it[j].layers(); k++) {
+          long bytes = (int) LazItem.INT.get(src, q) & 0xFFFFFFFFL;
+          q += 4;
+          starts[j][k] = (int) Math.min(at, to);
+          at += bytes;
+          if (at > to) {
+            throw new LazInput.Corrupt(
+                "the chunk's layers need " + (at - from) + " bytes, it holds " + (to - from));
+          }
+          ends[j][k] = (int) at;
+        }
+      }
+      int channel = (records[15] >>> 4) & 3;
+      for (int j = 0; j < it.length; j++) {
+        it[j].startDecode(records, offsets[j], channel, src, starts[j], ends[j]);
+      }
+      decoded = 1;
+      int len = recordLength;
+      int[] off = offsets;
+      int rec = len;
+      for (int i = 1; i < n; i++, rec += len) {
+        int ch = it[0].read(records, rec, channel);
+        for (int j = 1; j < it.length; j++) {
+          it[j].read(records, rec + off[j], ch);
+        }
+        decoded = i + 1;
+      }
+      return (int) at;
+    }
+
     /**
      * Encodes one chunk of records.
      *
@@ -314,6 +408,9 @@ final class LazChunks {
       }
       int len = recordLength;
       out.putRaw(records, 0, len);
+      if (layered != null) {
+        return encodeLayered(records, n);
+      }
       LazItem[] it = items;
       int[] off = offsets;
       for (int j = 0; j < it.length; j++) {
@@ -327,6 +424,45 @@ final class LazChunks {
         }
       }
       out.done();
+      return out;
+    }
+
+    private LazOutput encodeLayered(byte[] records, int n) {
+      LazLayered[] it = layered;
+      int[] off = offsets;
+      int channel = (records[15] >>> 4) & 3;
+      for (int j = 0; j < it.length; j++) {
+        it[j].startEncode(records, off[j], channel);
+      }
+      int len = recordLength;
+      int rec = len;
+      for (int i = 1; i < n; i++, rec += len) {
+        int ch = it[0].write(records, rec, channel);
+        for (int j = 1; j < it.length; j++) {
+          it[j].write(records, rec + off[j], ch);
+        }
+      }
+      byte[] word = new byte[4];
+      LazItem.INT.set(word, 0, n);
+      out.putRaw(word, 0, 4);
+      boolean[][] keep = new boolean[it.length][];
+      for (int j = 0; j < it.length; j++) {
+        keep[j] = new boolean[it[j].layers()];
+        it[j].finish(keep[j]);
+        LazOutput[] layers = it[j].outputs();
+        for (int k = 0; k < layers.length; k++) {
+          LazItem.INT.set(word, 0, keep[j][k] ? layers[k].size() : 0);
+          out.putRaw(word, 0, 4);
+        }
+      }
+      for (int j = 0; j < it.length; j++) {
+        LazOutput[] layers = it[j].outputs();
+        for (int k = 0; k < layers.length; k++) {
+          if (keep[j][k]) {
+            out.putRaw(layers[k].bytes(), 0, layers[k].size());
+          }
+        }
+      }
       return out;
     }
   }

@@ -158,7 +158,7 @@ final class LazDecoder implements AutoCloseable {
     private byte[] buffer = new byte[0];
 
     Own() {
-      codec = new LazChunks.Codec(layout.coders());
+      codec = layout.codec();
     }
 
     @Override

@@ -354,20 +354,7 @@ abstract class LazItem {
 
   /** The GPS time: runs of equal time steps, their multiples, and up to four interleaved runs. */
   static final class GpsTime11 extends LazItem {
-    private static final int MULTI = 500;
-    private static final int MULTI_MINUS = -10;
-    private static final int MULTI_UNCHANGED = MULTI - MULTI_MINUS + 1;
-    private static final int MULTI_CODE_FULL = MULTI - MULTI_MINUS + 2;
-    private static final int MULTI_TOTAL = MULTI - MULTI_MINUS + 6;
-
-    private final LazModel multiModel = new LazModel(MULTI_TOTAL);
-    private final LazModel zeroDiffModel = new LazModel(6);
-    private final LazIntegers coder = new LazIntegers(32, 9);
-    private final long[] lastTime = new long[4];
-    private final int[] lastDiff = new int[4];
-    private final int[] extremes = new int[4];
-    private int last;
-    private int next;
+    private final LazGpsTime coder = new LazGpsTime(true);
 
     GpsTime11() {
       super(8);
@@ -375,193 +362,18 @@ abstract class LazItem {
 
     @Override
     void init(byte[] r, int off) {
-      last = 0;
-      next = 0;
-      Arrays.fill(lastDiff, 0);
-      Arrays.fill(extremes, 0);
-      multiModel.init();
-      zeroDiffModel.init();
-      coder.init();
-      lastTime[0] = (long) LONG.get(r, off);
-      lastTime[1] = 0;
-      lastTime[2] = 0;
-      lastTime[3] = 0;
-    }
-
-    private void extreme(int diff) {
-      if (++extremes[last] > 3) {
-        lastDiff[last] = diff;
-        extremes[last] = 0;
-      }
-    }
-
-    private void full(LazInput in) {
-      next = (next + 1) & 3;
-      long high = coder.decompress(in, (int) (lastTime[last] >>> 32), 8);
-      lastTime[next] = (high << 32) | (in.readInt() & 0xFFFFFFFFL);
-      last = next;
-      lastDiff[last] = 0;
-      extremes[last] = 0;
+      coder.init((long) LONG.get(r, off));
     }
 
     @Override
     void read(LazInput in, byte[] out, int off) {
-      while (true) {
-        if (lastDiff[last] == 0) {
-          int multi = in.decodeSymbol(zeroDiffModel);
-          if (multi == 1) {
-            lastDiff[last] = coder.decompress(in, 0, 0);
-            lastTime[last] += lastDiff[last];
-            extremes[last] = 0;
-          } else if (multi == 2) {
-            full(in);
-          } else if (multi > 2) {
-            last = (last + multi - 2) & 3;
-            continue;
-          }
-        } else {
-          int multi = in.decodeSymbol(multiModel);
-          if (multi == 1) {
-            lastTime[last] += coder.decompress(in, lastDiff[last], 1);
-            extremes[last] = 0;
-          } else if (multi < MULTI_UNCHANGED) {
-            int diff;
-            if (multi == 0) {
-              diff = coder.decompress(in, 0, 7);
-              extreme(diff);
-            } else if (multi < MULTI) {
-              diff = coder.decompress(in, multi * lastDiff[last], multi < 10 ? 2 : 3);
-            } else if (multi == MULTI) {
-              diff = coder.decompress(in, MULTI * lastDiff[last], 4);
-              extreme(diff);
-            } else {
-              int factor = MULTI - multi;
-              if (factor > MULTI_MINUS) {
-                diff = coder.decompress(in, factor * lastDiff[last], 5);
-              } else {
-                diff = coder.decompress(in, MULTI_MINUS * lastDiff[last], 6);
-                extreme(diff);
-              }
-            }
-            lastTime[last] += diff;
-          } else if (multi == MULTI_CODE_FULL) {
-            full(in);
-          } else if (multi > MULTI_CODE_FULL) {
-            last = (last + multi - MULTI_CODE_FULL) & 3;
-            continue;
-          }
-        }
-        break;
-      }
-      LONG.set(out, off, lastTime[last]);
-    }
-
-    /**
-     * LASzip's rounding of the step ratio; a ratio outside the int range gives {@code
-     * Integer.MIN_VALUE}, as the C conversion does on x86, so that the bytes match LASzip's.
-     */
-    private static int quantize(float f) {
-      double q = f >= 0 ? f + 0.5 : f - 0.5;
-      return q >= 2147483648.0 || q <= -2147483649.0 ? Integer.MIN_VALUE : (int) q;
-    }
-
-    /** The index of another run whose time is within a 32-bit step of {@code t}, or 0. */
-    private int otherRun(long t) {
-      for (int i = 1; i < 4; i++) {
-        long d = t - lastTime[(last + i) & 3];
-        if (d == (int) d) {
-          return i;
-        }
-      }
-      return 0;
-    }
-
-    private void writeFull(LazOutput out, long t) {
-      coder.compress(out, (int) (lastTime[last] >>> 32), (int) (t >>> 32), 8);
-      out.writeInt((int) t);
-      next = (next + 1) & 3;
-      last = next;
-      lastDiff[last] = 0;
-      extremes[last] = 0;
+      coder.read(in);
+      LONG.set(out, off, coder.time());
     }
 
     @Override
     void write(LazOutput out, byte[] rec, int off) {
-      long t = (long) LONG.get(rec, off);
-      while (true) {
-        if (lastDiff[last] == 0) {
-          if (t == lastTime[last]) {
-            out.encodeSymbol(zeroDiffModel, 0);
-            return;
-          }
-          long d64 = t - lastTime[last];
-          int d = (int) d64;
-          if (d64 == d) {
-            out.encodeSymbol(zeroDiffModel, 1);
-            coder.compress(out, 0, d, 0);
-            lastDiff[last] = d;
-            extremes[last] = 0;
-          } else {
-            int i = otherRun(t);
-            if (i > 0) {
-              out.encodeSymbol(zeroDiffModel, i + 2);
-              last = (last + i) & 3;
-              continue;
-            }
-            out.encodeSymbol(zeroDiffModel, 2);
-            writeFull(out, t);
-          }
-          lastTime[last] = t;
-          return;
-        }
-        if (t == lastTime[last]) {
-          out.encodeSymbol(multiModel, MULTI_UNCHANGED);
-          return;
-        }
-        long d64 = t - lastTime[last];
-        int d = (int) d64;
-        if (d64 == d) {
-          int multi = quantize((float) d / (float) lastDiff[last]);
-          if (multi == 1) {
-            out.encodeSymbol(multiModel, 1);
-            coder.compress(out, lastDiff[last], d, 1);
-            extremes[last] = 0;
-          } else if (multi > 0) {
-            if (multi < MULTI) {
-              out.encodeSymbol(multiModel, multi);
-              coder.compress(out, multi * lastDiff[last], d, multi < 10 ? 2 : 3);
-            } else {
-              out.encodeSymbol(multiModel, MULTI);
-              coder.compress(out, MULTI * lastDiff[last], d, 4);
-              extreme(d);
-            }
-          } else if (multi < 0) {
-            if (multi > MULTI_MINUS) {
-              out.encodeSymbol(multiModel, MULTI - multi);
-              coder.compress(out, multi * lastDiff[last], d, 5);
-            } else {
-              out.encodeSymbol(multiModel, MULTI - MULTI_MINUS);
-              coder.compress(out, MULTI_MINUS * lastDiff[last], d, 6);
-              extreme(d);
-            }
-          } else {
-            out.encodeSymbol(multiModel, 0);
-            coder.compress(out, 0, d, 7);
-            extreme(d);
-          }
-        } else {
-          int i = otherRun(t);
-          if (i > 0) {
-            out.encodeSymbol(multiModel, MULTI_CODE_FULL + i);
-            last = (last + i) & 3;
-            continue;
-          }
-          out.encodeSymbol(multiModel, MULTI_CODE_FULL);
-          writeFull(out, t);
-        }
-        lastTime[last] = t;
-        return;
-      }
+      coder.write(out, (long) LONG.get(rec, off));
     }
   }
 
