@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "Convert a city model file: CityGML 1.0/2.0/3.0, CityJSON 1.0/1.1/2.0 or CityJSONSeq in;",
       "CityGML 2.0 or 3.0, CityJSON 2.0 or CityJSONSeq out. Objects are streamed one at a time.",
       "Whatever the output cannot hold is reported with counts. OUT appears only on success.",
-      "Point clouds: LAS/LAZ (or Arrow IPC) in; LAS 1.2/1.4 or Arrow IPC (.arrow) out.",
+      "Point clouds: LAS/LAZ (or Arrow IPC) in; LAS 1.2/1.4, LAZ (.laz) or Arrow IPC (.arrow) out.",
       "City models to meshes: OUT ending in .obj, .ply or .glb triangulates every polygon."
     })
 final class ConvertCommand implements Callable<Integer> {

@@ -42,7 +42,7 @@ final class GroundCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "OUT",
-      description = "Output .las or .arrow; appears only on success.")
+      description = "Output .las, .laz or .arrow; appears only on success.")
   private Path out;
 
   @Option(names = "--cell", defaultValue = "1.0", description = "Grid cell size (default 1).")

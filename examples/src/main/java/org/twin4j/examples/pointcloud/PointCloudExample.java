@@ -36,7 +36,9 @@ public final class PointCloudExample {
     PointCloud thinned = VoxelFilter.thin(ground.cloud(), 0.5); // one point per 0.5 m voxel
     ClassificationScore score = ClassificationScore.of(ahn3, ground.cloud(), 2);
     LasFiles.write(ground.cloud(), out.resolve("ahn3-ground.las"), LasWriteOptions.defaults());
+    LasFiles.write(ground.cloud(), out.resolve("ahn3-ground.laz"), LasWriteOptions.defaults());
     ArrowPoints.write(ground.cloud(), out.resolve("ahn3-ground.arrow")); // for pyarrow, R, DuckDB
+    PointCloud back = LasFiles.read(out.resolve("ahn3-ground.laz"));
 
     System.out.printf(
         "%d points, %d ground, %d statistical outliers, %d after thinning; against AHN3's classes: %s%n",
@@ -44,7 +46,9 @@ public final class PointCloudExample {
     if (ahn3.size() != 640_510
         || score.total() > 0.01
         || score.kappa() < 0.97
-        || thinned.size() >= ahn3.size()) {
+        || thinned.size() >= ahn3.size()
+        || back.size() != ahn3.size()
+        || back.classCounts()[2] != ground.ground()) {
       throw new AssertionError("unexpected result: " + score);
     }
   }
