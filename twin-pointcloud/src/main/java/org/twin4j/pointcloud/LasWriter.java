@@ -378,7 +378,7 @@ public final class LasWriter implements AutoCloseable {
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = chunkBytes.get(i);
     }
-    byte[] table = LazChunks.tableBytes(sizes, sizes.length);
+    byte[] table = LazChunks.tableBytes(sizes, null, sizes.length);
     writeFully(ByteBuffer.wrap(table), tableAt);
     ByteBuffer pointer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     pointer.putLong(0, tableAt);

@@ -468,10 +468,15 @@ final class LazChunks {
   }
 
   /**
-   * Encodes a chunk table: version 0, the number of chunks, then each chunk's byte count coded
-   * against the previous one.
+   * Encodes a chunk table: version 0, the number of chunks, then each chunk's point count (variable
+   * chunks only) and byte count, each coded against the previous chunk's.
+   *
+   * @param chunkBytes the byte count of each chunk
+   * @param counts the point count of each chunk for variable chunks, or null for fixed ones
+   * @param chunks the number of chunks
+   * @return the table's bytes
    */
-  static byte[] tableBytes(long[] chunkBytes, int chunks) {
+  static byte[] tableBytes(long[] chunkBytes, long @Nullable [] counts, int chunks) {
     LazOutput out = new LazOutput();
     byte[] head = new byte[8];
     LazItem.INT.set(head, 0, 0);
@@ -482,6 +487,9 @@ final class LazChunks {
       LazIntegers ic = new LazIntegers(32, 2);
       ic.init();
       for (int i = 0; i < chunks; i++) {
+        if (counts != null) {
+          ic.compress(out, i == 0 ? 0 : (int) counts[i - 1], (int) counts[i], 0);
+        }
         ic.compress(out, i == 0 ? 0 : (int) chunkBytes[i - 1], (int) chunkBytes[i], 1);
       }
       out.done();

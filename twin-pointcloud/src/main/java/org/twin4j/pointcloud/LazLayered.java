@@ -438,7 +438,8 @@ abstract class LazLayered {
       }
       last.write(outRecord, off);
       last.gpsTimeChange = gpsChange;
-      return current;
+      // LASzip hands the channel to the other items only at a switch, 0 otherwise
+      return (cv & 64) != 0 ? current : 0;
     }
 
     @Override
@@ -565,7 +566,7 @@ abstract class LazLayered {
       }
       ctx.last.copy(p);
       ctx.last.gpsTimeChange = gpsChange;
-      return current;
+      return (cv & 64) != 0 ? current : 0;
     }
 
     @Override
@@ -641,15 +642,21 @@ abstract class LazLayered {
       context(channel, fromRecord(record, off));
     }
 
+    /**
+     * Switches to a channel's models. As in LASzip, the prediction comes from the new channel's own
+     * last colour only when the channel is new in the chunk; switching back to a channel seen
+     * before keeps predicting from (and updating) the previous channel's last colour.
+     */
     private int[] switchTo(int channel) {
+      int[] l = last[current];
       if (channel != current) {
-        int[] prev = last[current];
         current = channel;
         if (!used[channel]) {
-          context(channel, prev);
+          context(channel, l);
+          l = last[channel];
         }
       }
-      return last[current];
+      return l;
     }
 
     @Override
@@ -860,15 +867,17 @@ abstract class LazLayered {
       used[c] = true;
     }
 
+    /** Switches to a channel's models, with LASzip's choice of last bytes (see {@link Rgb14}). */
     private byte[] switchTo(int channel) {
+      byte[] l = last[current];
       if (channel != current) {
-        byte[] prev = last[current];
         current = channel;
         if (!used[channel]) {
-          context(channel, prev, 0);
+          context(channel, l, 0);
+          l = last[channel];
         }
       }
-      return last[current];
+      return l;
     }
 
     @Override
