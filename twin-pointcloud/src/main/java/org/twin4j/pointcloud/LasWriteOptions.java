@@ -14,9 +14,12 @@ import org.twin4j.core.io.WarningListener;
  *     allows it (LAS 1.2 turns formats 6–10 into 1, 3, 3, 4 and 5)
  * @param listener receives what the target cannot hold (classes above 31 in LAS 1.2, NIR in a
  *     format without it, …), counted per kind
+ * @param threads how many threads compress LAZ chunks (1 compresses on the writing thread); the
+ *     bytes written do not depend on it. Plain LAS is always written on the writing thread.
  * @since 1.0
  */
-public record LasWriteOptions(int versionMinor, int pointFormat, WarningListener listener) {
+public record LasWriteOptions(
+    int versionMinor, int pointFormat, WarningListener listener, int threads) {
 
   /**
    * Validates the options.
@@ -24,6 +27,7 @@ public record LasWriteOptions(int versionMinor, int pointFormat, WarningListener
    * @param versionMinor 2 or 4
    * @param pointFormat -1 or 0–10
    * @param listener receives what the target cannot hold
+   * @param threads how many threads compress LAZ chunks, at least 1
    */
   public LasWriteOptions {
     if (versionMinor != 2 && versionMinor != 4) {
@@ -35,6 +39,20 @@ public record LasWriteOptions(int versionMinor, int pointFormat, WarningListener
           "point format " + pointFormat + " cannot be written in LAS 1." + versionMinor);
     }
     Objects.requireNonNull(listener, "listener");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads " + threads + " < 1");
+    }
+  }
+
+  /**
+   * Options that compress LAZ on every available processor.
+   *
+   * @param versionMinor 2 or 4
+   * @param pointFormat -1 or 0–10
+   * @param listener receives what the target cannot hold
+   */
+  public LasWriteOptions(int versionMinor, int pointFormat, WarningListener listener) {
+    this(versionMinor, pointFormat, listener, Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -62,6 +80,16 @@ public record LasWriteOptions(int versionMinor, int pointFormat, WarningListener
    * @return the new options
    */
   public LasWriteOptions withListener(WarningListener l) {
-    return new LasWriteOptions(versionMinor, pointFormat, l);
+    return new LasWriteOptions(versionMinor, pointFormat, l, threads);
+  }
+
+  /**
+   * Returns these options with another number of LAZ compression threads.
+   *
+   * @param n the number of threads, at least 1
+   * @return the new options
+   */
+  public LasWriteOptions withThreads(int n) {
+    return new LasWriteOptions(versionMinor, pointFormat, listener, n);
   }
 }

@@ -10,9 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.io.ReadWarning;
@@ -66,6 +73,15 @@ public final class LasWriter implements AutoCloseable {
 
   private int pendingPoints;
 
+  /** One coder per compression thread, taken by a thread while it compresses a chunk. */
+  private final BlockingQueue<LazChunks.Codec> spareCoders = new LinkedBlockingQueue<>();
+
+  /** The compression threads, or null when the writing thread compresses. */
+  private @Nullable ExecutorService pool;
+
+  /** Chunks being compressed, in file order. */
+  private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+
   /** Where the next LAZ chunk goes. */
   private long lazAt;
 
@@ -112,18 +128,19 @@ public final class LasWriter implements AutoCloseable {
     }
     this.offsetToPoints = off;
     if (items != null) {
-      if (s.pointFormat() >= 6) {
-        LazLayered[] coders = new LazLayered[items.length];
-        for (int i = 0; i < items.length; i++) {
-          coders[i] = LazLayered.of(items[i][0], items[i][1], 3);
+      this.laz = codec(s, items);
+      if (options.threads() > 1) {
+        for (int i = 0; i < options.threads(); i++) {
+          spareCoders.add(codec(s, items));
         }
-        this.laz = new LazChunks.Codec(null, coders);
-      } else {
-        LazItem[] coders = new LazItem[items.length];
-        for (int i = 0; i < items.length; i++) {
-          coders[i] = LazItem.of(items[i][0], items[i][1], 2);
-        }
-        this.laz = new LazChunks.Codec(coders, null);
+        this.pool =
+            Executors.newFixedThreadPool(
+                options.threads(),
+                r -> {
+                  Thread t = new Thread(r, "twin-laz-writer");
+                  t.setDaemon(true);
+                  return t;
+                });
       }
       this.pending = new byte[LazChunks.DEFAULT_CHUNK * s.recordLength()];
       this.lazAt = off + 8; // after the pointer to the chunk table
@@ -132,6 +149,21 @@ public final class LasWriter implements AutoCloseable {
     }
     this.temp = TempFiles.beside(this.target);
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+  }
+
+  private static LazChunks.Codec codec(PointSchema s, int[][] items) {
+    if (s.pointFormat() >= 6) {
+      LazLayered[] coders = new LazLayered[items.length];
+      for (int i = 0; i < items.length; i++) {
+        coders[i] = LazLayered.of(items[i][0], items[i][1], 3);
+      }
+      return new LazChunks.Codec(null, coders);
+    }
+    LazItem[] coders = new LazItem[items.length];
+    for (int i = 0; i < items.length; i++) {
+      coders[i] = LazItem.of(items[i][0], items[i][1], 2);
+    }
+    return new LazChunks.Codec(coders, null);
   }
 
   private static boolean isLaz(Path p) {
@@ -338,12 +370,12 @@ public final class LasWriter implements AutoCloseable {
 
   /** Adds records to the pending LAZ chunk, coding and writing each chunk once it is full. */
   private void buffer(byte[] recs, int n, int len) throws IOException {
-    byte[] p = pending;
     int chunk = LazChunks.DEFAULT_CHUNK;
     int i = 0;
     while (i < n) {
       int take = Math.min(n - i, chunk - pendingPoints);
-      System.arraycopy(recs, i * len, p, pendingPoints * len, take * len);
+      // pending is replaced when a chunk goes to a compression thread: read it afresh
+      System.arraycopy(recs, i * len, pending, pendingPoints * len, take * len);
       pendingPoints += take;
       i += take;
       if (pendingPoints == chunk) {
@@ -356,11 +388,54 @@ public final class LasWriter implements AutoCloseable {
     if (pendingPoints == 0) {
       return;
     }
-    LazOutput coded = laz.encode(pending, pendingPoints);
-    writeFully(ByteBuffer.wrap(coded.bytes(), 0, coded.size()), lazAt);
-    lazAt += coded.size();
-    chunkBytes.add((long) coded.size());
+    ExecutorService p = pool;
+    if (p == null) {
+      LazOutput coded = laz.encode(pending, pendingPoints);
+      writeChunk(coded.bytes(), coded.size());
+    } else {
+      byte[] records = pending;
+      int n = pendingPoints;
+      inFlight.add(
+          p.submit(
+              () -> {
+                LazChunks.Codec c = spareCoders.take();
+                try {
+                  LazOutput coded = c.encode(records, n);
+                  return java.util.Arrays.copyOf(coded.bytes(), coded.size());
+                } finally {
+                  spareCoders.add(c);
+                }
+              }));
+      pending = new byte[records.length];
+      while (inFlight.size() > options.threads()) {
+        writeOldest();
+      }
+    }
     pendingPoints = 0;
+  }
+
+  /** Waits for the oldest chunk being compressed and writes it. */
+  private void writeOldest() throws IOException {
+    byte[] coded;
+    try {
+      coded = inFlight.remove().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing " + target);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IOException("compressing a chunk of " + target + " failed: " + cause, cause);
+    }
+    writeChunk(coded, coded.length);
+  }
+
+  private void writeChunk(byte[] coded, int size) throws IOException {
+    writeFully(ByteBuffer.wrap(coded, 0, size), lazAt);
+    lazAt += size;
+    chunkBytes.add((long) size);
   }
 
   private void writeFully(ByteBuffer b, long at) throws IOException {
@@ -373,6 +448,10 @@ public final class LasWriter implements AutoCloseable {
   /** Ends the LAZ points: the last chunk, the chunk table and the pointer to it. */
   private long finishLaz() throws IOException {
     flushChunk();
+    while (!inFlight.isEmpty()) {
+      writeOldest();
+    }
+    stopPool();
     long tableAt = lazAt;
     long[] sizes = new long[chunkBytes.size()];
     for (int i = 0; i < sizes.length; i++) {
@@ -453,12 +532,22 @@ public final class LasWriter implements AutoCloseable {
     reportLosses();
   }
 
+  private void stopPool() {
+    ExecutorService p = pool;
+    if (p != null) {
+      p.shutdownNow();
+      pool = null;
+    }
+  }
+
   /** Deletes the temporary file; the target is left as it was. */
   public void abort() {
     if (done) {
       return;
     }
     done = true;
+    stopPool();
+    inFlight.clear();
     try {
       channel.close();
     } catch (IOException e) {

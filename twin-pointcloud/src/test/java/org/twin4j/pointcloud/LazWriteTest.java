@@ -111,6 +111,18 @@ class LazWriteTest {
     return Arrays.copyOfRange(b, (int) points + 8, end);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ahn3_cropped_1.laz", "las_with_several_extra_byte_bloc.laz"})
+  void writeLaz_oneOrThreeThreads_sameBytes(String name) throws Exception {
+    PointCloud in = LidarData.read(name);
+    Path one = dir.resolve("one.laz");
+    Path three = dir.resolve("three.laz");
+    LasFiles.write(in, one, LasWriteOptions.defaults().withThreads(1));
+    LasFiles.write(in, three, LasWriteOptions.defaults().withThreads(3));
+    assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(three));
+    assertTrue(in.size() > 10 * LazChunks.DEFAULT_CHUNK, "more chunks than threads");
+  }
+
   @Test
   void writeLaz_oneAndZeroPoints_readBack() throws Exception {
     PointCloud in = LidarData.read("warsaw_small.las");
