@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.twin4j.citygml.CityFiles;
 import org.twin4j.citygml.CityFormat;
 import org.twin4j.citygml.WriteOptions;
+import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.WarningListener;
 import org.twin4j.core.model.CityModel;
@@ -35,8 +37,8 @@ import picocli.CommandLine.Spec;
       "Build a terrain model from a LAS/LAZ file: the ground points (class 2, or SMRF's when the",
       "file has none) simplified to a TIN within --max-error, written as OBJ, PLY or GLB; with",
       "--raster a DTM grid sampled from the TIN, with --dsm a surface grid of the highest first",
-      "returns, both as ESRI ASCII grids. Prints the counts and the error measured on every",
-      "ground point."
+      "returns, each a GeoTIFF (.tif, 32-bit float, CRS as GeoTIFF keys) or an ESRI ASCII grid",
+      "(.asc). Prints the counts and the error measured on every ground point."
     })
 final class DtmCommand implements Callable<Integer> {
 
@@ -62,11 +64,35 @@ final class DtmCommand implements Callable<Integer> {
   @Option(names = "--grid", defaultValue = "1.0", description = "Grid cell size (default 1).")
   private double grid;
 
-  @Option(names = "--raster", paramLabel = "DTM.asc", description = "Write the DTM grid here.")
+  @Option(
+      names = "--raster",
+      paramLabel = "DTM.tif",
+      description = "Write the DTM grid here (.tif GeoTIFF, else ESRI ASCII grid).")
   private Path raster;
 
-  @Option(names = "--dsm", paramLabel = "DSM.asc", description = "Write the DSM grid here.")
+  @Option(
+      names = "--dsm",
+      paramLabel = "DSM.tif",
+      description = "Write the DSM grid here (.tif GeoTIFF, else ESRI ASCII grid).")
   private Path dsm;
+
+  /** Writes a grid as GeoTIFF or ASCII grid by the file's extension. */
+  private static void writeGrid(
+      ElevationGrid g, Path target, @Nullable CrsIdentifier crs, PrintWriter w) throws IOException {
+    String n = target.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+      g.writeGeoTiff(target, crs);
+      if (crs == null || crs.horizontalEpsg() == 0) {
+        w.println(
+            "warning:       "
+                + target
+                + " has no CRS keys: "
+                + (crs == null ? "the input names no CRS" : "its CRS has no EPSG code"));
+      }
+    } else {
+      g.writeAsciiGrid(target, 3);
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -131,7 +157,7 @@ final class DtmCommand implements Callable<Integer> {
     w.println("written:       " + out);
     if (raster != null) {
       ElevationGrid g = ElevationGrid.dtm(tin, grid);
-      g.writeAsciiGrid(raster, 3);
+      writeGrid(g, raster, cloud.crs().orElse(null), w);
       w.printf(
           Locale.ROOT,
           "DTM grid:      %d x %d cells of %s -> %s%n",
@@ -144,7 +170,7 @@ final class DtmCommand implements Callable<Integer> {
       double[][] first = cloud.coordinates((c, i) -> c.returnNumber(i) <= 1);
       int m = first[0].length;
       ElevationGrid g = ElevationGrid.dsm(first[0], first[1], first[2], grid);
-      g.writeAsciiGrid(dsm, 3);
+      writeGrid(g, dsm, cloud.crs().orElse(null), w);
       w.printf(
           Locale.ROOT,
           "DSM grid:      %d x %d cells of %s from %d first returns -> %s%n",

@@ -170,6 +170,40 @@ class PointCommandsTest {
   }
 
   @Test
+  void dtm_geoTiffGrids_floatRastersAndTheMissingCrsSaid() throws Exception {
+    Path tif = dir.resolve("dtm.tif");
+    Path dsmTif = dir.resolve("dsm.tif");
+    String[] r =
+        run(
+            "dtm",
+            data("ahn3_cropped_2.laz").toString(),
+            "-o",
+            dir.resolve("t.ply").toString(),
+            "--raster",
+            tif.toString(),
+            "--dsm",
+            dsmTif.toString());
+    assertEquals("0", r[0], r[2]);
+    // the AHN3 tile has no CRS record: the GeoTIFF has georeferencing but no CRS keys, and says so
+    assertTrue(r[1].contains(tif + " has no CRS keys: the input names no CRS"), r[1]);
+    for (Path p : new Path[] {tif, dsmTif}) {
+      java.awt.image.Raster raster = javax.imageio.ImageIO.read(p.toFile()).getRaster();
+      assertEquals(java.awt.image.DataBuffer.TYPE_FLOAT, raster.getDataBuffer().getDataType());
+      int valid = 0;
+      for (int y = 0; y < raster.getHeight(); y++) {
+        for (int x = 0; x < raster.getWidth(); x++) {
+          float v = raster.getSampleFloat(x, y, 0);
+          if (!Float.isNaN(v)) {
+            assertTrue(v > -10 && v < 60, p + ": height " + v);
+            valid++;
+          }
+        }
+      }
+      assertTrue(valid > raster.getWidth() * raster.getHeight() / 2, p + ": " + valid);
+    }
+  }
+
+  @Test
   void dtm_cityModelOutput_isATinRelief() throws Exception {
     for (String name : new String[] {"terrain.city.json", "terrain.gml"}) {
       Path f = dir.resolve(name);

@@ -2,20 +2,46 @@
 // Copyright 2026 the twin4j authors
 package org.twin4j.mesh;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferFloat;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.tiff.GeoTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jspecify.annotations.Nullable;
+import org.twin4j.core.crs.CrsIdentifier;
 
 /**
  * A gridded elevation model (DTM or DSM): square cells of a given size from a lower-left corner,
  * one height per cell (NaN where there is none), rows stored from north to south as raster formats
  * do. Built from a TIN ({@link #dtm}: the surface's height at each cell centre) or from points
- * ({@link #dsm}: the highest point in each cell), and written as an ESRI ASCII grid (GeoTIFF needs
- * a library that Maven Central serves here at no version: Apache SIS's GeoTIFF store is not).
+ * ({@link #dsm}: the highest point in each cell), and written as a GeoTIFF (32-bit float, Deflate
+ * (zlib), the JDK's own TIFF writer with the GeoTIFF tags added: no GeoTIFF library is served here,
+ * Apache SIS's GeoTIFF store included) or as an ESRI ASCII grid.
  *
  * <p>Immutable; 8 bytes per cell.
  *
@@ -217,5 +243,120 @@ public final class ElevationGrid {
           }
           w.flush();
         });
+  }
+
+  /** GDAL's no-data tag: the value of empty cells, as text. */
+  private static final TIFFTag GDAL_NODATA =
+      new TIFFTag("GDAL_NODATA", 42113, 1 << TIFFTag.TIFF_ASCII);
+
+  /**
+   * Writes the grid as a GeoTIFF: one band of 32-bit floats (millimetres kept up to heights of
+   * about 10 km), Deflate-compressed (TIFF compression 8), empty cells NaN (and GDAL's no-data tag
+   * saying so), the georeferencing as GeoTIFF tags (pixel scale, the north-west corner as tie
+   * point, area pixels) and the CRS as GeoTIFF keys when it has an EPSG code (horizontal, and
+   * vertical for a compound CRS). The file appears only when complete.
+   *
+   * @param target the file
+   * @param crs the CRS of the coordinates, or null; a CRS known only by its WKT is not written
+   *     (GeoTIFF keys hold codes), the caller should say so
+   * @throws IOException if writing fails
+   */
+  public void writeGeoTiff(Path target, @Nullable CrsIdentifier crs) throws IOException {
+    float[] data = new float[values.length];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) values[i];
+    }
+    WritableRaster raster =
+        Raster.createWritableRaster(
+            new PixelInterleavedSampleModel(DataBuffer.TYPE_FLOAT, cols, rows, 1, cols, new int[1]),
+            new DataBufferFloat(data, data.length),
+            null);
+    ColorModel cm =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            false,
+            false,
+            Transparency.OPAQUE,
+            DataBuffer.TYPE_FLOAT);
+    BufferedImage image = new BufferedImage(cm, raster, false, null);
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
+    if (!writers.hasNext()) {
+      throw new IOException(
+          "this Java runtime has no TIFF writer (javax.imageio, JDK 9 and later)");
+    }
+    ImageWriter writer = writers.next();
+    try {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionType("ZLib"); // TIFF compression 8, "Adobe Deflate"
+      IIOMetadata defaults = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+      TIFFDirectory dir = TIFFDirectory.createFromMetadata(defaults);
+      GeoTIFFTagSet geo = GeoTIFFTagSet.getInstance();
+      dir.addTIFFField(
+          new TIFFField(
+              geo.getTag(GeoTIFFTagSet.TAG_MODEL_PIXEL_SCALE),
+              TIFFTag.TIFF_DOUBLE,
+              3,
+              new double[] {cell, cell, 0}));
+      dir.addTIFFField(
+          new TIFFField(
+              geo.getTag(GeoTIFFTagSet.TAG_MODEL_TIE_POINT),
+              TIFFTag.TIFF_DOUBLE,
+              6,
+              new double[] {0, 0, 0, minX, minY + rows * cell, 0}));
+      char[] keys = geoKeys(crs);
+      dir.addTIFFField(
+          new TIFFField(
+              geo.getTag(GeoTIFFTagSet.TAG_GEO_KEY_DIRECTORY),
+              TIFFTag.TIFF_SHORT,
+              keys.length,
+              keys));
+      dir.addTIFFField(new TIFFField(GDAL_NODATA, TIFFTag.TIFF_ASCII, 1, new String[] {"nan"}));
+      IIOMetadata metadata = dir.getAsMetadata();
+      MeshFiles.atomically(
+          target,
+          out -> {
+            try (ImageOutputStream io = new MemoryCacheImageOutputStream(out)) {
+              writer.setOutput(io);
+              writer.write(null, new IIOImage(image, null, metadata), param);
+            }
+          });
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * The GeoTIFF key directory (GeoTIFF 1.1 §7): version 1.1.0, then model type, raster type "pixel
+   * is area" and, where the CRS has codes, the projected or geographic and the vertical one.
+   */
+  static char[] geoKeys(@Nullable CrsIdentifier crs) {
+    // GeoTIFF key values are 16-bit: a code above 65535 cannot be written
+    int h = crs == null || crs.horizontalEpsg() > 0xFFFF ? 0 : crs.horizontalEpsg();
+    int v = crs == null || h == 0 || crs.verticalEpsg() > 0xFFFF ? 0 : crs.verticalEpsg();
+    boolean geographic = crs != null && crs.isGeographic();
+    int n = 1 + (h != 0 ? 2 : 0) + (v != 0 ? 1 : 0);
+    char[] k = new char[4 * (n + 1)];
+    int p = 0;
+    p = key(k, p, 1, 1, 0, n); // KeyDirectoryVersion, KeyRevision, MinorRevision, NumberOfKeys
+    if (h != 0) {
+      p = key(k, p, 1024, 0, 1, geographic ? 2 : 1); // GTModelTypeGeoKey
+    }
+    p = key(k, p, 1025, 0, 1, 1); // GTRasterTypeGeoKey: RasterPixelIsArea
+    if (h != 0) {
+      p = key(k, p, geographic ? 2048 : 3072, 0, 1, h); // GeographicType / ProjectedCSType
+    }
+    if (v != 0) {
+      key(k, p, 4096, 0, 1, v); // VerticalCSTypeGeoKey
+    }
+    return k;
+  }
+
+  private static int key(char[] k, int p, int id, int location, int count, int value) {
+    k[p] = (char) id;
+    k[p + 1] = (char) location;
+    k[p + 2] = (char) count;
+    k[p + 3] = (char) value;
+    return p + 4;
   }
 }
