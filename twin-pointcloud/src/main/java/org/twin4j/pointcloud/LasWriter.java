@@ -17,9 +17,10 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.io.ReadWarning;
@@ -133,14 +134,21 @@ public final class LasWriter implements AutoCloseable {
         for (int i = 0; i < options.threads(); i++) {
           spareCoders.add(codec(s, items));
         }
-        this.pool =
-            Executors.newFixedThreadPool(
+        // idle threads end after a while, so a writer never closed does not keep them
+        ThreadPoolExecutor p =
+            new ThreadPoolExecutor(
                 options.threads(),
+                options.threads(),
+                5,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
                 r -> {
                   Thread t = new Thread(r, "twin-laz-writer");
                   t.setDaemon(true);
                   return t;
                 });
+        p.allowCoreThreadTimeOut(true);
+        this.pool = p;
       }
       this.pending = new byte[LazChunks.DEFAULT_CHUNK * s.recordLength()];
       this.lazAt = off + 8; // after the pointer to the chunk table
