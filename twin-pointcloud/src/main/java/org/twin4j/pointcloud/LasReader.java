@@ -87,6 +87,9 @@ public final class LasReader implements AutoCloseable {
                   schema.recordLength(),
                   options.threads())
               : null;
+      if (laz != null && laz.tableProblem() != null) {
+        warn("laz-chunk-table", laz.tableProblem());
+      }
       ok = true;
     } finally {
       if (!ok) {

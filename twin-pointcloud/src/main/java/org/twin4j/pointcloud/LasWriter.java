@@ -115,7 +115,7 @@ public final class LasWriter implements AutoCloseable {
               LazChunks.Layout.payload(
                   s.pointFormat() >= 6 ? LazChunks.LAYERED_CHUNKED : LazChunks.POINTWISE_CHUNKED,
                   items,
-                  LazChunks.DEFAULT_CHUNK),
+                  lazChunk(s)),
               false));
     }
     this.records = recs;
@@ -150,7 +150,7 @@ public final class LasWriter implements AutoCloseable {
         p.allowCoreThreadTimeOut(true);
         this.pool = p;
       }
-      this.pending = new byte[LazChunks.DEFAULT_CHUNK * s.recordLength()];
+      this.pending = new byte[lazChunk(s) * s.recordLength()];
       this.lazAt = off + 8; // after the pointer to the chunk table
     } else {
       this.laz = null;
@@ -172,6 +172,13 @@ public final class LasWriter implements AutoCloseable {
       coders[i] = LazItem.of(items[i][0], items[i][1], 2);
     }
     return new LazChunks.Codec(coders, null);
+  }
+
+  /**
+   * Points per LAZ chunk: LASzip's 50 000, fewer for records so long that a chunk passes 64 MiB.
+   */
+  private static int lazChunk(PointSchema s) {
+    return Math.min(LazChunks.DEFAULT_CHUNK, (64 << 20) / s.recordLength());
   }
 
   private static boolean isLaz(Path p) {
@@ -378,7 +385,7 @@ public final class LasWriter implements AutoCloseable {
 
   /** Adds records to the pending LAZ chunk, coding and writing each chunk once it is full. */
   private void buffer(byte[] recs, int n, int len) throws IOException {
-    int chunk = LazChunks.DEFAULT_CHUNK;
+    int chunk = lazChunk(schema);
     int i = 0;
     while (i < n) {
       int take = Math.min(n - i, chunk - pendingPoints);

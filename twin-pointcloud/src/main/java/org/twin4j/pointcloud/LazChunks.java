@@ -153,13 +153,30 @@ final class LazChunks {
    *
    * @param ch the file
    * @param offsetToPoints where the points start (the 8-byte pointer to the table)
-   * @param chunkSize the layout's chunk size
+   * @param chunkSize the layout's chunk size (0 or 0xFFFFFFFF: variable chunks)
    * @param count the number of points the header states
+   * @param recordLength the bytes of one record (every chunk holds at least one, raw)
    * @return the table, or null when the file has none (a LASzip writer interrupted, or the file is
    *     cut before its table)
-   * @throws IOException if the table is unreadable or does not fit the file
+   * @throws IOException if the table is unreadable, corrupt or does not fit the file
    */
-  static @Nullable Table readTable(FileChannel ch, long offsetToPoints, long chunkSize, long count)
+  static @Nullable Table readTable(
+      FileChannel ch, long offsetToPoints, long chunkSize, long count, int recordLength)
+      throws IOException {
+    try {
+      return readTableOrFail(ch, offsetToPoints, chunkSize, count, recordLength);
+    } catch (LazInput.Corrupt | IndexOutOfBoundsException e) {
+      throw new IOException("the chunk table is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells whether a LASzip chunk size means chunks of varying size. */
+  static boolean variable(long chunkSize) {
+    return chunkSize == 0 || chunkSize == 0xFFFFFFFFL;
+  }
+
+  private static @Nullable Table readTableOrFail(
+      FileChannel ch, long offsetToPoints, long chunkSize, long count, int recordLength)
       throws IOException {
     long size = ch.size();
     long tableAt = readLong(ch, offsetToPoints);
@@ -180,18 +197,21 @@ final class LazChunks {
     if (version != 0) {
       throw new IOException("unknown chunk table version " + version + " at byte " + tableAt);
     }
-    boolean variable = chunkSize == 0xFFFFFFFFL;
-    long expected = variable ? -1 : (count + chunkSize - 1) / Math.max(1, chunkSize);
-    if (chunks > Integer.MAX_VALUE / 2 || (!variable && chunks != expected)) {
+    boolean variable = variable(chunkSize);
+    long expected = variable ? -1 : (count + chunkSize - 1) / chunkSize;
+    // every chunk holds at least its raw first record, and at least one point
+    long most = Math.min(count, (tableAt - first) / Math.max(1, recordLength));
+    if (chunks > most || (!variable && chunks != expected)) {
       throw new IOException(
           "the chunk table lists "
               + chunks
               + " chunks where "
               + count
-              + " points in chunks of "
-              + chunkSize
-              + " need "
-              + expected);
+              + " points"
+              + (variable ? "" : " in chunks of " + chunkSize + " need " + expected)
+              + " (at most "
+              + most
+              + " fit before the table)");
     }
     int n = (int) chunks;
     long[] starts = new long[n + 1];
@@ -207,10 +227,16 @@ final class LazChunks {
       ic.init();
       int prevCount = 0;
       int prevBytes = 0;
+      long points = 0;
       for (int i = 0; i < n; i++) {
         if (variable) {
           prevCount = ic.decompress(in, prevCount, 0);
           counts[i] = prevCount & 0xFFFFFFFFL;
+          points += counts[i];
+          if (counts[i] == 0 || points > count) {
+            throw new IOException(
+                "the chunk table is corrupt: chunk " + i + " would hold " + counts[i] + " points");
+          }
         } else {
           counts[i] = Math.min(chunkSize, count - i * chunkSize);
         }
@@ -221,15 +247,9 @@ final class LazChunks {
               "the chunk table is corrupt: chunk " + i + " would end at byte " + starts[i + 1]);
         }
       }
-    }
-    if (variable) {
-      long total = 0;
-      for (long c : counts) {
-        total += c;
-      }
-      if (total != count) {
+      if (variable && points != count) {
         throw new IOException(
-            "the chunk table lists " + total + " points where the header states " + count);
+            "the chunk table lists " + points + " points where the header states " + count);
       }
     }
     return new Table(starts, counts);

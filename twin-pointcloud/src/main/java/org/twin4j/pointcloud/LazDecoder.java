@@ -47,7 +47,8 @@ final class LazDecoder implements AutoCloseable {
   private final int recordLength;
   private final long chunks;
   private final List<Lane> lanes = new ArrayList<>();
-  private final @Nullable ByteBuffer mapped;
+  private @Nullable ByteBuffer mapped;
+  private final @Nullable String tableProblem;
   private final LazChunks.@Nullable Layout layout;
   private final LazChunks.@Nullable Table table;
   private final @Nullable FileChannel channel;
@@ -96,22 +97,28 @@ final class LazDecoder implements AutoCloseable {
     this.name = name;
     this.count = count;
     this.recordLength = recordLength;
-    boolean fixed = chunkSize > 0 && chunkSize < 0xFFFFFFFFL;
+    boolean fixed = !LazChunks.variable(chunkSize);
     LazChunks.Table t = null;
     FileChannel ch = null;
+    String problem = null;
     if (own && layout != null && layout.supported() && layout.recordLength() == recordLength) {
       ch = FileChannel.open(path, StandardOpenOption.READ);
       try {
-        t = LazChunks.readTable(ch, offsetToPoints, layout.chunkSize(), count);
+        t = LazChunks.readTable(ch, offsetToPoints, layout.chunkSize(), count, recordLength);
       } catch (IOException e) {
-        ch.close();
-        throw new TwinFormatException(SourceLocation.of(name), e.getMessage(), e);
+        if (!fixed) {
+          ch.close();
+          throw new TwinFormatException(SourceLocation.of(name), e.getMessage(), e);
+        }
+        // as LASzip does: chunks of a fixed size are found one after the other without it
+        problem = e.getMessage() + "; the chunks are read one after the other";
       }
       if (t == null && !fixed) {
         ch.close(); // variable chunks cannot be found without their table
         ch = null;
       }
     }
+    this.tableProblem = problem;
     this.channel = ch;
     this.layout = ch == null ? null : layout;
     this.table = t;
@@ -119,19 +126,36 @@ final class LazDecoder implements AutoCloseable {
     this.chunkSize = fixed ? chunkSize : Math.min(count, 50_000L);
     this.chunks =
         t != null ? t.chunks() : count == 0 ? 0 : (count + this.chunkSize - 1) / this.chunkSize;
-    this.mapped = ch == null ? map(path) : null;
-    // without a table, chunks are found one after the other: one lane
-    int lanesWanted =
-        (ch != null && t == null) || !(fixed || t != null) ? 1 : (int) Math.min(threads, chunks);
-    if (lanesWanted > 1) {
-      for (int j = 0; j < lanesWanted; j++) {
-        Lane lane = new Lane(j, lanesWanted);
-        lanes.add(lane);
-        lane.thread.start();
+    boolean ok = false;
+    try {
+      this.mapped = ch == null ? map(path) : null;
+      // without a table, chunks are found one after the other: one lane
+      int lanesWanted =
+          (ch != null && t == null) || !(fixed || t != null) ? 1 : (int) Math.min(threads, chunks);
+      if (lanesWanted > 1) {
+        for (int j = 0; j < lanesWanted; j++) {
+          Lane lane = new Lane(j, lanesWanted);
+          lanes.add(lane);
+          lane.thread.start();
+        }
+      } else {
+        sequential = chunks();
       }
-    } else {
-      sequential = chunks();
+      ok = true;
+    } finally {
+      if (!ok) {
+        close();
+      }
     }
+  }
+
+  /**
+   * What was wrong with the chunk table, when the chunks are read without it; null otherwise.
+   *
+   * @return the problem, for a warning
+   */
+  @Nullable String tableProblem() {
+    return tableProblem;
   }
 
   /** A decoder for one thread: twin4j's own codec where the layout allows, else laszip4j. */
@@ -176,8 +200,9 @@ final class LazDecoder implements AutoCloseable {
         from = cursor;
         to = Math.min(channel.size(), from + 2L * n * recordLength + 1024);
       }
-      if (to - from > Integer.MAX_VALUE - 16) {
-        throw new IOException("chunk " + k + " is larger than 2 GiB");
+      if (to - from > Integer.MAX_VALUE - 16 || (long) n * recordLength > Integer.MAX_VALUE - 16) {
+        throw new LazInput.Corrupt(
+            "chunk " + k + " of " + n + " points (" + (to - from) + " bytes) is beyond 2 GiB");
       }
       int size = (int) (to - from);
       if (buffer.length < size) {
@@ -233,14 +258,21 @@ final class LazDecoder implements AutoCloseable {
       meta = open();
       LASreadPoint p = null;
       if (mapped != null) {
-        p = new LASreadPoint(LASzip.LASZIP_DECOMPRESS_SELECTIVE_ALL);
-        LASzip laszip = meta.header.laszip;
-        LazByteStream in = new LazByteStream(mapped);
-        if (!p.setup(laszip.num_items, laszip.items, laszip)
-            // the file's own offset: laszip4j's header shows the offset without its LASzip record
-            || !in.seek(offsetToPoints)
-            || !p.init(in)) {
-          p = null;
+        try {
+          p = new LASreadPoint(LASzip.LASZIP_DECOMPRESS_SELECTIVE_ALL);
+          LASzip laszip = meta.header.laszip;
+          LazByteStream in = new LazByteStream(mapped);
+          if (!p.setup(laszip.num_items, laszip.items, laszip)
+              // the file's own offset: laszip4j's header shows the offset without its LASzip
+              // record
+              || !in.seek(offsetToPoints)
+              || !p.init(in)) {
+            p = null;
+          }
+        } catch (RuntimeException e) {
+          closeQuietly(meta);
+          throw new TwinFormatException(
+              SourceLocation.of(name), "laszip4j cannot set up its decoder: " + e, e);
         }
       }
       points = p;
@@ -299,10 +331,8 @@ final class LazDecoder implements AutoCloseable {
   /** The number of points in chunk {@code k}. */
   private int pointsIn(long k) {
     LazChunks.Table t = table;
-    if (t != null) {
-      return (int) t.counts()[(int) k];
-    }
-    return (int) Math.min(chunkSize, count - k * chunkSize);
+    long n = t != null ? t.counts()[(int) k] : Math.min(chunkSize, count - k * chunkSize);
+    return (int) Math.min(n, Integer.MAX_VALUE);
   }
 
   /**
@@ -369,7 +399,15 @@ final class LazDecoder implements AutoCloseable {
   }
 
   private TwinFormatException corrupt(long k, int decoded, String why) {
-    long at = k * chunkSize + decoded;
+    LazChunks.Table t = table;
+    long firstPoint = k * chunkSize;
+    if (t != null) {
+      firstPoint = 0;
+      for (int i = 0; i < k; i++) {
+        firstPoint += t.counts()[i];
+      }
+    }
+    long at = firstPoint + decoded;
     return new TwinFormatException(
         SourceLocation.of(name),
         "the compressed points are corrupt or truncated: chunk "
@@ -452,7 +490,7 @@ final class LazDecoder implements AutoCloseable {
             b = new Block(records, done[0], records == null ? "the decoder stopped" : null);
           } catch (LazInput.Corrupt e) {
             b = new Block(null, done[0], e.getMessage());
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | IOException e) {
             b = new Block(null, done[0], e.toString());
           }
           queue.put(b);
@@ -462,11 +500,15 @@ final class LazDecoder implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         // closed: stop quietly
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException | Error e) {
+        // whatever ends this lane, the reader waiting for its next chunk must hear of it
         try {
-          queue.put(new Block(null, 0, e.getMessage()));
+          queue.put(new Block(null, 0, e.toString()));
         } catch (InterruptedException ie) {
           // closed meanwhile
+        }
+        if (e instanceof Error) {
+          throw (Error) e;
         }
       } finally {
         if (r != null) {

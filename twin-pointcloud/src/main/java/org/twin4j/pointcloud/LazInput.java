@@ -44,6 +44,10 @@ final class LazInput {
     this.end = to;
     length = MAX_LENGTH;
     value = ((long) next() << 24) | (next() << 16) | (next() << 8) | next();
+    if (value >= length) {
+      // no coder output starts so (every operation keeps value below length): damaged bytes
+      throw new Corrupt("the coded bytes start with an impossible value (at byte " + from + ")");
+    }
   }
 
   /** The position of the next byte the coder would read. */

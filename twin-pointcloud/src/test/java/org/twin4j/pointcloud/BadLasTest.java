@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.TwinFormatException;
 
 /** Broken LAS/LAZ files made from the real ones: a clear error naming the file and the place. */
@@ -87,7 +89,7 @@ class BadLasTest {
     java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     LazChunks.Table t;
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(src)) {
-      t = LazChunks.readTable(ch, h.getInt(96), 50_000, 640_510);
+      t = LazChunks.readTable(ch, h.getInt(96), 50_000, 640_510, 28);
     }
     int mid = (int) ((t.starts()[3] + t.starts()[4]) / 2);
     for (int i = 0; i < 64; i++) {
@@ -104,6 +106,45 @@ class BadLasTest {
                     () -> LasFiles.read(p, LasReadOptions.defaults().withListener(w -> {}))));
     assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("chunk 3 of 13"), e.getMessage());
+  }
+
+  @Test
+  void read_lazWithDamagedOrCutChunkTable_readsChunkAfterChunkAndWarns() throws Exception {
+    Path src = LidarData.file("ahn3_cropped_2.laz");
+    PointCloud expected = LidarData.read("ahn3_cropped_2.laz");
+    byte[] b = Files.readAllBytes(src);
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int tableAt = (int) h.getLong(h.getInt(96));
+    byte[] garbled = b.clone();
+    for (int i = tableAt + 8; i < garbled.length; i++) {
+      garbled[i] = (byte) 0xFF; // the coded table: an impossible start value
+    }
+    byte[] cut = java.util.Arrays.copyOf(b, tableAt + 10); // the file ends inside its table
+    for (byte[] bytes : new byte[][] {garbled, cut}) {
+      Path p = dir.resolve("table.laz");
+      Files.write(p, bytes);
+      for (int threads : new int[] {1, 2}) {
+        List<ReadWarning> warnings = new java.util.ArrayList<>();
+        PointCloud c =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () ->
+                    LasFiles.read(
+                        p,
+                        LasReadOptions.defaults()
+                            .withThreads(threads)
+                            .withListener(warnings::add)));
+        LidarData.assertSamePoints(expected, c, true);
+        assertTrue(
+            warnings.stream()
+                .anyMatch(
+                    w ->
+                        w.kind().equals("laz-chunk-table")
+                            && w.message().contains("chunk table")
+                            && w.message().contains("one after the other")),
+            warnings.toString());
+      }
+    }
   }
 
   @Test

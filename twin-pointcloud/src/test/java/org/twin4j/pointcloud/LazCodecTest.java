@@ -86,7 +86,8 @@ class LazCodecTest {
     byte[][] reference = laszip4jChunks(p, h, l);
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
       LazChunks.Table t =
-          LazChunks.readTable(ch, h.offsetToPoints(), l.chunkSize(), h.pointCount());
+          LazChunks.readTable(
+              ch, h.offsetToPoints(), l.chunkSize(), h.pointCount(), l.recordLength());
       assertNotNull(t);
       assertEquals(reference.length, t.chunks());
       LazChunks.Codec decoder = l.codec();
