@@ -54,6 +54,68 @@ class SmrfTest {
     assertEquals(in.size(), r.ground() + r.other() + r.ignored());
   }
 
+  /**
+   * Why those two files miss the goal whatever the ground filter: their low-vegetation points lie
+   * on the provider's own ground, within SMRF's 0.5 m threshold of it. Each class-3 point is
+   * compared with the provider's class-2 point nearest to it in plan (within 2 m).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "warsaw_small.las, 0.95, 0.75",
+    "las_with_several_extra_byte_bloc.laz, 0.95, 0.25",
+  })
+  void lowVegetation_liesWithinTheThresholdOfTheProvidersOwnGround(
+      String name, double withinThreshold, double withinTenCm) throws IOException {
+    PointCloud in = read(name);
+    // the provider's ground points in 1 m buckets
+    java.util.Map<Long, java.util.List<double[]>> ground = new java.util.HashMap<>();
+    java.util.List<double[]> low = new java.util.ArrayList<>();
+    for (PointChunk c : in.chunks()) {
+      for (int i = 0; i < c.size(); i++) {
+        double[] p = {c.x(i), c.y(i), c.z(i)};
+        if (c.classification(i) == 2) {
+          ground.computeIfAbsent(cell(p[0], p[1]), k -> new java.util.ArrayList<>()).add(p);
+        } else if (c.classification(i) == 3) {
+          low.add(p);
+        }
+      }
+    }
+    int measured = 0;
+    int inThreshold = 0;
+    int inTenCm = 0;
+    for (double[] p : low) {
+      double best = Double.POSITIVE_INFINITY;
+      double height = Double.NaN;
+      for (int dx = -2; dx <= 2; dx++) {
+        for (int dy = -2; dy <= 2; dy++) {
+          for (double[] g : ground.getOrDefault(cell(p[0] + dx, p[1] + dy), java.util.List.of())) {
+            double d = (g[0] - p[0]) * (g[0] - p[0]) + (g[1] - p[1]) * (g[1] - p[1]);
+            if (d < best && d <= 4) {
+              best = d;
+              height = p[2] - g[2];
+            }
+          }
+        }
+      }
+      if (!Double.isNaN(height)) {
+        measured++;
+        inThreshold += height <= 0.5 ? 1 : 0;
+        inTenCm += height <= 0.1 ? 1 : 0;
+      }
+    }
+    System.out.printf(
+        "%s: %d low-vegetation points, %d within 0.5 m and %d within 0.1 m above the provider's"
+            + " nearest ground point%n",
+        name, low.size(), inThreshold, inTenCm);
+    assertTrue(measured >= 0.95 * low.size(), name + ": measured " + measured);
+    assertTrue(inThreshold >= withinThreshold * low.size(), name + ": " + inThreshold);
+    assertTrue(inTenCm >= withinTenCm * low.size(), name + ": " + inTenCm);
+  }
+
+  private static long cell(double x, double y) {
+    return ((long) Math.floor(x) << 32) ^ (Math.floorMod((long) Math.floor(y), 1L << 32));
+  }
+
   @Test
   void classify_autzenHasOnlyGroundReference_typeIReported() throws IOException {
     PointCloud in = read("autzen_trim.las");
