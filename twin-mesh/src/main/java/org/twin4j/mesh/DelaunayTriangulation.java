@@ -8,11 +8,12 @@ import java.util.Objects;
 /**
  * A 2.5D Delaunay triangulation: points triangulated by x and y, z carried along. Built by
  * incremental insertion (Bowyer–Watson: the triangles whose circumcircle holds the new point are
- * replaced by a fan around it) in Hilbert-curve order, with the point located by a visibility walk
- * from the previous one, so a walk is a few steps. The convex hull is exact: the triangulation is
- * closed by "ghost" triangles joining each hull edge to a vertex at infinity. Every decision is
- * taken by the exact {@link Predicates}, so collinear, cocircular and gridded input is handled; a
- * point within {@code tolerance} of a vertex already inserted is merged into it and counted.
+ * replaced by a fan around it) in a biased randomized insertion order (rounds of a fixed-seed
+ * shuffle, each along the Hilbert curve), with the point located by a visibility walk from the
+ * previous one, so a walk is a few steps. The convex hull is exact: the triangulation is closed by
+ * "ghost" triangles joining each hull edge to a vertex at infinity. Every decision is taken by the
+ * exact {@link Predicates}, so collinear, cocircular and gridded input is handled; a point within
+ * {@code tolerance} of a vertex already inserted is merged into it and counted.
  *
  * <p>Memory: 24 bytes of coordinates and 4 of input index per vertex, and 12 bytes of vertex ids
  * per triangle, of which there are about twice as many as vertices: about 52 bytes per vertex, plus
@@ -505,7 +506,7 @@ public final class DelaunayTriangulation {
     Builder(double[] xs, double[] ys, double[] zs, double tolerance) {
       this.tolerance2 = tolerance * tolerance;
       int n = xs.length;
-      int[] order = HilbertOrder.sort(xs, ys);
+      int[] order = HilbertOrder.brio(xs, ys);
       x = new double[n];
       y = new double[n];
       z = new double[n];
@@ -1144,7 +1145,7 @@ public final class DelaunayTriangulation {
           }
         }
       }
-      // keep only the inserted points, renumbered in their Hilbert order
+      // keep only the inserted points, renumbered in their insertion order
       int[] id = new int[n];
       int kept = 0;
       for (int q = 0; q < n; q++) {

@@ -17,6 +17,58 @@ final class HilbertOrder {
   /** Returns the indices of the points in Hilbert order. */
   static int[] sort(double[] xs, double[] ys) {
     int n = xs.length;
+    int[] keys = keys(xs, ys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    radixSort(keys, order, 0, n);
+    return order;
+  }
+
+  /**
+   * Returns the indices of the points in a biased randomized insertion order (Amenta, Choi and Rote
+   * 2003; CGAL's {@code spatial_sort} does the same): the points shuffled (by a fixed seed, so the
+   * order is deterministic), then cut into rounds — the last three quarters, three quarters of the
+   * rest, and so on — each round in Hilbert order. Within a round consecutive points are near each
+   * other, as with a plain Hilbert order; across rounds the points are spread as in a random order,
+   * so each insertion changes a few triangles of a well-shaped mesh instead of many thin triangles
+   * at the edge of the part built so far.
+   */
+  static int[] brio(double[] xs, double[] ys) {
+    int n = xs.length;
+    int[] keys = keys(xs, ys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    long state = 0x9E3779B97F4A7C15L;
+    for (int i = n - 1; i > 0; i--) {
+      // xorshift64*: fixed seed, the same order on every run
+      state ^= state >>> 12;
+      state ^= state << 25;
+      state ^= state >>> 27;
+      int j = (int) Long.remainderUnsigned(state * 0x2545F4914F6CDD1DL, i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] shuffled = new int[n];
+    for (int i = 0; i < n; i++) {
+      shuffled[i] = keys[order[i]];
+    }
+    int hi = n;
+    while (hi > 0) {
+      int lo = hi > 64 ? hi / 4 : 0;
+      radixSort(shuffled, order, lo, hi);
+      hi = lo;
+    }
+    return order;
+  }
+
+  /** The Hilbert index of every point on a 2^16 grid over the points' bounding square. */
+  private static int[] keys(double[] xs, double[] ys) {
+    int n = xs.length;
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
@@ -35,35 +87,44 @@ final class HilbertOrder {
       int gy = (int) ((ys[i] - minY) * scale);
       keys[i] = index(gx, gy);
     }
-    // least-significant-digit radix sort on the 32-bit keys, two passes of 16 bits: stable, so
-    // points in one cell keep their input order
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    return keys;
+  }
+
+  /**
+   * Sorts {@code order[lo..hi)} by {@code keys[lo..hi)} (moving both): a least-significant-digit
+   * radix sort in two passes of 16 bits, stable, so equal keys keep their relative order.
+   */
+  private static void radixSort(int[] keys, int[] order, int lo, int hi) {
+    int m = hi - lo;
+    if (m < 2) {
+      return;
     }
-    int[] keys2 = new int[n];
-    int[] order2 = new int[n];
+    int[] k = java.util.Arrays.copyOfRange(keys, lo, hi);
+    int[] o = java.util.Arrays.copyOfRange(order, lo, hi);
+    int[] k2 = new int[m];
+    int[] o2 = new int[m];
     for (int shift = 0; shift < 32; shift += 16) {
       int[] count = new int[(1 << 16) + 1];
-      for (int i = 0; i < n; i++) {
-        count[((keys[i] >>> shift) & 0xFFFF) + 1]++;
+      for (int i = 0; i < m; i++) {
+        count[((k[i] >>> shift) & 0xFFFF) + 1]++;
       }
       for (int b = 0; b < 1 << 16; b++) {
         count[b + 1] += count[b];
       }
-      for (int i = 0; i < n; i++) {
-        int at = count[(keys[i] >>> shift) & 0xFFFF]++;
-        keys2[at] = keys[i];
-        order2[at] = order[i];
+      for (int i = 0; i < m; i++) {
+        int at = count[(k[i] >>> shift) & 0xFFFF]++;
+        k2[at] = k[i];
+        o2[at] = o[i];
       }
-      int[] t = keys;
-      keys = keys2;
-      keys2 = t;
-      t = order;
-      order = order2;
-      order2 = t;
+      int[] t = k;
+      k = k2;
+      k2 = t;
+      t = o;
+      o = o2;
+      o2 = t;
     }
-    return order;
+    System.arraycopy(k, 0, keys, lo, m);
+    System.arraycopy(o, 0, order, lo, m);
   }
 
   /**

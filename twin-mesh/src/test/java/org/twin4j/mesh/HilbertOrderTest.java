@@ -70,4 +70,43 @@ class HilbertOrderTest {
     }
     assertTrue(p1 < p2, "equal cells keep input order");
   }
+
+  @Test
+  void brio_deterministicPermutation_roundsInHilbertOrder() {
+    java.util.Random rnd = new java.util.Random(5);
+    int n = 10_000;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rnd.nextDouble() * 100;
+      y[i] = rnd.nextDouble() * 100;
+    }
+    int[] order = HilbertOrder.brio(x, y);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(order, HilbertOrder.brio(x, y));
+    boolean[] seen = new boolean[n];
+    for (int i : order) {
+      assertTrue(!seen[i], "each point once");
+      seen[i] = true;
+    }
+    // rounds [n/4, n), [n/16, n/4), ...: each along the curve, each a spread-out sample
+    int[] rank = new int[n];
+    int[] hilbert = HilbertOrder.sort(x, y);
+    for (int i = 0; i < n; i++) {
+      rank[hilbert[i]] = i;
+    }
+    int hi = n;
+    while (hi > 64) {
+      int lo = hi / 4;
+      for (int i = lo + 1; i < hi; i++) {
+        assertTrue(rank[order[i - 1]] < rank[order[i]], "round [" + lo + ", " + hi + ") at " + i);
+      }
+      double meanX = 0;
+      for (int i = lo; i < hi; i++) {
+        meanX += x[order[i]];
+      }
+      meanX /= hi - lo;
+      assertEquals(50, meanX, 10, "round [" + lo + ", " + hi + ") spread over the square");
+      hi = lo;
+    }
+  }
 }
