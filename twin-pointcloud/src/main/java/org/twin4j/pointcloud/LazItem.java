@@ -379,21 +379,18 @@ abstract class LazItem {
 
   /** Red, green and blue: changed bytes only, green and blue predicted from red's change. */
   static final class Rgb12 extends LazItem {
-    private final LazModel used = new LazModel(128);
-    private final LazModel[] diffs = new LazModel[6];
+    /** The "bytes used" model, then the six byte-difference models. */
+    private final LazModel[] models = rgbModels();
+
     private final int[] last = new int[3];
 
     Rgb12() {
       super(6);
-      for (int i = 0; i < 6; i++) {
-        diffs[i] = new LazModel(256);
-      }
     }
 
     @Override
     void init(byte[] r, int off) {
-      used.init();
-      for (LazModel m : diffs) {
+      for (LazModel m : models) {
         m.init();
       }
       for (int i = 0; i < 3; i++) {
@@ -401,111 +398,131 @@ abstract class LazItem {
       }
     }
 
-    private static int clamp(int v) {
-      return v <= 0 ? 0 : Math.min(v, 255);
-    }
-
     @Override
     void read(LazInput in, byte[] out, int off) {
-      int sym = in.decodeSymbol(used);
-      int r;
-      int g;
-      int b;
-      if ((sym & 1) != 0) {
-        r = (in.decodeSymbol(diffs[0]) + (last[0] & 0xFF)) & 0xFF;
-      } else {
-        r = last[0] & 0xFF;
+      readRgb(in, models, last);
+      for (int i = 0; i < 3; i++) {
+        SHORT.set(out, off + 2 * i, (short) last[i]);
       }
-      if ((sym & 2) != 0) {
-        r |= ((in.decodeSymbol(diffs[1]) + (last[0] >>> 8)) & 0xFF) << 8;
-      } else {
-        r |= last[0] & 0xFF00;
-      }
-      if ((sym & 64) != 0) {
-        int diff = (r & 0xFF) - (last[0] & 0xFF);
-        if ((sym & 4) != 0) {
-          g = (in.decodeSymbol(diffs[2]) + clamp(diff + (last[1] & 0xFF))) & 0xFF;
-        } else {
-          g = last[1] & 0xFF;
-        }
-        if ((sym & 16) != 0) {
-          diff = (diff + ((g & 0xFF) - (last[1] & 0xFF))) / 2;
-          b = (in.decodeSymbol(diffs[4]) + clamp(diff + (last[2] & 0xFF))) & 0xFF;
-        } else {
-          b = last[2] & 0xFF;
-        }
-        diff = (r >>> 8) - (last[0] >>> 8);
-        if ((sym & 8) != 0) {
-          g |= ((in.decodeSymbol(diffs[3]) + clamp(diff + (last[1] >>> 8))) & 0xFF) << 8;
-        } else {
-          g |= last[1] & 0xFF00;
-        }
-        if ((sym & 32) != 0) {
-          diff = (diff + ((g >>> 8) - (last[1] >>> 8))) / 2;
-          b |= ((in.decodeSymbol(diffs[5]) + clamp(diff + (last[2] >>> 8))) & 0xFF) << 8;
-        } else {
-          b |= last[2] & 0xFF00;
-        }
-      } else {
-        g = r;
-        b = r;
-      }
-      last[0] = r;
-      last[1] = g;
-      last[2] = b;
-      SHORT.set(out, off, (short) r);
-      SHORT.set(out, off + 2, (short) g);
-      SHORT.set(out, off + 4, (short) b);
     }
 
     @Override
     void write(LazOutput out, byte[] rec, int off) {
-      int r = (short) SHORT.get(rec, off) & 0xFFFF;
-      int g = (short) SHORT.get(rec, off + 2) & 0xFFFF;
-      int b = (short) SHORT.get(rec, off + 4) & 0xFFFF;
-      int sym =
-          ((last[0] & 0xFF) != (r & 0xFF) ? 1 : 0)
-              | ((last[0] & 0xFF00) != (r & 0xFF00) ? 2 : 0)
-              | ((last[1] & 0xFF) != (g & 0xFF) ? 4 : 0)
-              | ((last[1] & 0xFF00) != (g & 0xFF00) ? 8 : 0)
-              | ((last[2] & 0xFF) != (b & 0xFF) ? 16 : 0)
-              | ((last[2] & 0xFF00) != (b & 0xFF00) ? 32 : 0)
-              | (r != g || r != b ? 64 : 0);
-      out.encodeSymbol(used, sym);
-      int diffLow = 0;
-      int diffHigh = 0;
-      if ((sym & 1) != 0) {
-        diffLow = (r & 0xFF) - (last[0] & 0xFF);
-        out.encodeSymbol(diffs[0], diffLow & 0xFF);
-      }
-      if ((sym & 2) != 0) {
-        diffHigh = (r >>> 8) - (last[0] >>> 8);
-        out.encodeSymbol(diffs[1], diffHigh & 0xFF);
-      }
-      if ((sym & 64) != 0) {
-        if ((sym & 4) != 0) {
-          int corr = (g & 0xFF) - clamp(diffLow + (last[1] & 0xFF));
-          out.encodeSymbol(diffs[2], corr & 0xFF);
-        }
-        if ((sym & 16) != 0) {
-          diffLow = (diffLow + (g & 0xFF) - (last[1] & 0xFF)) / 2;
-          int corr = (b & 0xFF) - clamp(diffLow + (last[2] & 0xFF));
-          out.encodeSymbol(diffs[4], corr & 0xFF);
-        }
-        if ((sym & 8) != 0) {
-          int corr = (g >>> 8) - clamp(diffHigh + (last[1] >>> 8));
-          out.encodeSymbol(diffs[3], corr & 0xFF);
-        }
-        if ((sym & 32) != 0) {
-          diffHigh = (diffHigh + (g >>> 8) - (last[1] >>> 8)) / 2;
-          int corr = (b >>> 8) - clamp(diffHigh + (last[2] >>> 8));
-          out.encodeSymbol(diffs[5], corr & 0xFF);
-        }
-      }
-      last[0] = r;
-      last[1] = g;
-      last[2] = b;
+      writeRgb(
+          out,
+          models,
+          last,
+          (short) SHORT.get(rec, off) & 0xFFFF,
+          (short) SHORT.get(rec, off + 2) & 0xFFFF,
+          (short) SHORT.get(rec, off + 4) & 0xFFFF);
     }
+  }
+
+  /** The seven models of LASzip's colour coder: bytes used (128 symbols), six byte differences. */
+  static LazModel[] rgbModels() {
+    LazModel[] m = new LazModel[7];
+    m[0] = new LazModel(128);
+    for (int i = 1; i < 7; i++) {
+      m[i] = new LazModel(256);
+    }
+    return m;
+  }
+
+  private static int clamp(int v) {
+    return v <= 0 ? 0 : Math.min(v, 255);
+  }
+
+  /**
+   * Decodes a colour (RGB12 and RGB14 alike) into {@code last[0..2]}, predicted from the colour
+   * there: a symbol says which bytes changed; red's bytes are coded as differences, green's and
+   * blue's as corrections of red's change applied to their own last value.
+   *
+   * @param m the models of {@link #rgbModels()} (the first seven of the array)
+   */
+  static void readRgb(LazInput in, LazModel[] m, int[] last) {
+    int sym = in.decodeSymbol(m[0]);
+    int r = (sym & 1) != 0 ? (in.decodeSymbol(m[1]) + (last[0] & 0xFF)) & 0xFF : last[0] & 0xFF;
+    r |=
+        (sym & 2) != 0 ? ((in.decodeSymbol(m[2]) + (last[0] >>> 8)) & 0xFF) << 8 : last[0] & 0xFF00;
+    int g;
+    int b;
+    if ((sym & 64) != 0) {
+      int diff = (r & 0xFF) - (last[0] & 0xFF);
+      g =
+          (sym & 4) != 0
+              ? (in.decodeSymbol(m[3]) + clamp(diff + (last[1] & 0xFF))) & 0xFF
+              : last[1] & 0xFF;
+      if ((sym & 16) != 0) {
+        diff = (diff + ((g & 0xFF) - (last[1] & 0xFF))) / 2;
+        b = (in.decodeSymbol(m[5]) + clamp(diff + (last[2] & 0xFF))) & 0xFF;
+      } else {
+        b = last[2] & 0xFF;
+      }
+      diff = (r >>> 8) - (last[0] >>> 8);
+      g |=
+          (sym & 8) != 0
+              ? ((in.decodeSymbol(m[4]) + clamp(diff + (last[1] >>> 8))) & 0xFF) << 8
+              : last[1] & 0xFF00;
+      if ((sym & 32) != 0) {
+        diff = (diff + ((g >>> 8) - (last[1] >>> 8))) / 2;
+        b |= ((in.decodeSymbol(m[6]) + clamp(diff + (last[2] >>> 8))) & 0xFF) << 8;
+      } else {
+        b |= last[2] & 0xFF00;
+      }
+    } else {
+      g = r;
+      b = r;
+    }
+    last[0] = r;
+    last[1] = g;
+    last[2] = b;
+  }
+
+  /**
+   * Encodes colour {@code r, g, b} against {@code last[0..2]} and makes it the last colour.
+   *
+   * @return whether the symbol was not 0 (LASzip's test of a changed colour layer)
+   */
+  static boolean writeRgb(LazOutput out, LazModel[] m, int[] last, int r, int g, int b) {
+    int sym =
+        ((last[0] & 0xFF) != (r & 0xFF) ? 1 : 0)
+            | ((last[0] & 0xFF00) != (r & 0xFF00) ? 2 : 0)
+            | ((last[1] & 0xFF) != (g & 0xFF) ? 4 : 0)
+            | ((last[1] & 0xFF00) != (g & 0xFF00) ? 8 : 0)
+            | ((last[2] & 0xFF) != (b & 0xFF) ? 16 : 0)
+            | ((last[2] & 0xFF00) != (b & 0xFF00) ? 32 : 0)
+            | (r != g || r != b ? 64 : 0);
+    out.encodeSymbol(m[0], sym);
+    int diffLow = 0;
+    int diffHigh = 0;
+    if ((sym & 1) != 0) {
+      diffLow = (r & 0xFF) - (last[0] & 0xFF);
+      out.encodeSymbol(m[1], diffLow & 0xFF);
+    }
+    if ((sym & 2) != 0) {
+      diffHigh = (r >>> 8) - (last[0] >>> 8);
+      out.encodeSymbol(m[2], diffHigh & 0xFF);
+    }
+    if ((sym & 64) != 0) {
+      if ((sym & 4) != 0) {
+        out.encodeSymbol(m[3], ((g & 0xFF) - clamp(diffLow + (last[1] & 0xFF))) & 0xFF);
+      }
+      if ((sym & 16) != 0) {
+        diffLow = (diffLow + (g & 0xFF) - (last[1] & 0xFF)) / 2;
+        out.encodeSymbol(m[5], ((b & 0xFF) - clamp(diffLow + (last[2] & 0xFF))) & 0xFF);
+      }
+      if ((sym & 8) != 0) {
+        out.encodeSymbol(m[4], ((g >>> 8) - clamp(diffHigh + (last[1] >>> 8))) & 0xFF);
+      }
+      if ((sym & 32) != 0) {
+        diffHigh = (diffHigh + (g >>> 8) - (last[1] >>> 8)) / 2;
+        out.encodeSymbol(m[6], ((b >>> 8) - clamp(diffHigh + (last[2] >>> 8))) & 0xFF);
+      }
+    }
+    last[0] = r;
+    last[1] = g;
+    last[2] = b;
+    return sym != 0;
   }
 
   /** Extra bytes: each byte's change from the previous point, one model per byte. */

@@ -611,11 +611,7 @@ abstract class LazLayered {
 
     private void context(int c, int[] from) {
       if (models[c] == null) {
-        LazModel[] m = new LazModel[10];
-        m[0] = new LazModel(128);
-        for (int i = 1; i <= 6; i++) {
-          m[i] = new LazModel(256);
-        }
+        LazModel[] m = java.util.Arrays.copyOf(LazItem.rgbModels(), 10);
         m[7] = new LazModel(4);
         m[8] = new LazModel(256);
         m[9] = new LazModel(256);
@@ -677,42 +673,7 @@ abstract class LazLayered {
       int[] l = switchTo(channel);
       LazModel[] m = models[current];
       if (rgbChanged) {
-        LazInput in = rgbIn;
-        int sym = in.decodeSymbol(m[0]);
-        int r = (sym & 1) != 0 ? (in.decodeSymbol(m[1]) + (l[0] & 0xFF)) & 0xFF : l[0] & 0xFF;
-        r |= (sym & 2) != 0 ? ((in.decodeSymbol(m[2]) + (l[0] >>> 8)) & 0xFF) << 8 : l[0] & 0xFF00;
-        int g;
-        int b;
-        if ((sym & 64) != 0) {
-          int diff = (r & 0xFF) - (l[0] & 0xFF);
-          g =
-              (sym & 4) != 0
-                  ? (in.decodeSymbol(m[3]) + clamp(diff + (l[1] & 0xFF))) & 0xFF
-                  : l[1] & 0xFF;
-          if ((sym & 16) != 0) {
-            diff = (diff + ((g & 0xFF) - (l[1] & 0xFF))) / 2;
-            b = (in.decodeSymbol(m[5]) + clamp(diff + (l[2] & 0xFF))) & 0xFF;
-          } else {
-            b = l[2] & 0xFF;
-          }
-          diff = (r >>> 8) - (l[0] >>> 8);
-          g |=
-              (sym & 8) != 0
-                  ? ((in.decodeSymbol(m[4]) + clamp(diff + (l[1] >>> 8))) & 0xFF) << 8
-                  : l[1] & 0xFF00;
-          if ((sym & 32) != 0) {
-            diff = (diff + ((g >>> 8) - (l[1] >>> 8))) / 2;
-            b |= ((in.decodeSymbol(m[6]) + clamp(diff + (l[2] >>> 8))) & 0xFF) << 8;
-          } else {
-            b |= l[2] & 0xFF00;
-          }
-        } else {
-          g = r;
-          b = r;
-        }
-        l[0] = r;
-        l[1] = g;
-        l[2] = b;
+        LazItem.readRgb(rgbIn, m, l);
       }
       if (nirChanged) {
         LazInput in = nirIn;
@@ -725,10 +686,6 @@ abstract class LazLayered {
         LazItem.SHORT.set(o, off + 2 * i, (short) l[i]);
       }
       return channel;
-    }
-
-    private static int clamp(int v) {
-      return v <= 0 ? 0 : Math.min(v, 255);
     }
 
     @Override
@@ -746,51 +703,15 @@ abstract class LazLayered {
     int write(byte[] rec, int off, int channel) {
       int[] l = switchTo(channel);
       LazModel[] m = models[current];
-      int r = (short) LazItem.SHORT.get(rec, off) & 0xFFFF;
-      int g = (short) LazItem.SHORT.get(rec, off + 2) & 0xFFFF;
-      int b = (short) LazItem.SHORT.get(rec, off + 4) & 0xFFFF;
-      LazOutput o = out[0];
-      int sym =
-          ((l[0] & 0xFF) != (r & 0xFF) ? 1 : 0)
-              | ((l[0] & 0xFF00) != (r & 0xFF00) ? 2 : 0)
-              | ((l[1] & 0xFF) != (g & 0xFF) ? 4 : 0)
-              | ((l[1] & 0xFF00) != (g & 0xFF00) ? 8 : 0)
-              | ((l[2] & 0xFF) != (b & 0xFF) ? 16 : 0)
-              | ((l[2] & 0xFF00) != (b & 0xFF00) ? 32 : 0)
-              | (r != g || r != b ? 64 : 0);
-      o.encodeSymbol(m[0], sym);
-      int diffLow = 0;
-      int diffHigh = 0;
-      if ((sym & 1) != 0) {
-        diffLow = (r & 0xFF) - (l[0] & 0xFF);
-        o.encodeSymbol(m[1], diffLow & 0xFF);
-      }
-      if ((sym & 2) != 0) {
-        diffHigh = (r >>> 8) - (l[0] >>> 8);
-        o.encodeSymbol(m[2], diffHigh & 0xFF);
-      }
-      if ((sym & 64) != 0) {
-        if ((sym & 4) != 0) {
-          o.encodeSymbol(m[3], ((g & 0xFF) - clamp(diffLow + (l[1] & 0xFF))) & 0xFF);
-        }
-        if ((sym & 16) != 0) {
-          diffLow = (diffLow + (g & 0xFF) - (l[1] & 0xFF)) / 2;
-          o.encodeSymbol(m[5], ((b & 0xFF) - clamp(diffLow + (l[2] & 0xFF))) & 0xFF);
-        }
-        if ((sym & 8) != 0) {
-          o.encodeSymbol(m[4], ((g >>> 8) - clamp(diffHigh + (l[1] >>> 8))) & 0xFF);
-        }
-        if ((sym & 32) != 0) {
-          diffHigh = (diffHigh + (g >>> 8) - (l[1] >>> 8)) / 2;
-          o.encodeSymbol(m[6], ((b >>> 8) - clamp(diffHigh + (l[2] >>> 8))) & 0xFF);
-        }
-      }
-      if (sym != 0) {
+      if (LazItem.writeRgb(
+          out[0],
+          m,
+          l,
+          (short) LazItem.SHORT.get(rec, off) & 0xFFFF,
+          (short) LazItem.SHORT.get(rec, off + 2) & 0xFFFF,
+          (short) LazItem.SHORT.get(rec, off + 4) & 0xFFFF)) {
         rgbChanged = true;
       }
-      l[0] = r;
-      l[1] = g;
-      l[2] = b;
       if (nir) {
         int v = (short) LazItem.SHORT.get(rec, off + 6) & 0xFFFF;
         LazOutput on = out[1];
