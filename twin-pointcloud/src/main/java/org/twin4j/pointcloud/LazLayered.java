@@ -25,8 +25,16 @@ abstract class LazLayered {
   /** The number of bytes of the record the item covers. */
   final int size;
 
-  LazLayered(int size) {
+  /** Each layer's coded bytes while encoding, in layer order. */
+  final LazOutput[] out;
+
+  /** Per layer: whether it has bytes in the chunk (decoding) or changed in it (encoding). */
+  final boolean[] changed;
+
+  LazLayered(int size, int layers) {
     this.size = size;
+    this.out = newOutputs(layers);
+    this.changed = new boolean[layers];
   }
 
   /** Creates the version-3 coder of an item, or returns null when twin4j has none for it. */
@@ -49,7 +57,38 @@ abstract class LazLayered {
   }
 
   /** The number of layers (byte counts) the item has in every chunk. */
-  abstract int layers();
+  final int layers() {
+    return out.length;
+  }
+
+  /** The item's layer outputs, in layer order. */
+  final LazOutput[] outputs() {
+    return out;
+  }
+
+  /** Opens every layer's coded stream for a new chunk, none changed yet. */
+  final void startLayers() {
+    for (LazOutput o : out) {
+      o.clear();
+      o.init();
+    }
+    Arrays.fill(changed, false);
+  }
+
+  /** Whether a layer is written even when nothing in it changed (POINT14's XY and Z layers). */
+  boolean alwaysKept(int layer) {
+    return false;
+  }
+
+  /** Ends the chunk: which layers are written; each kept layer's coded stream is closed. */
+  final void finish(boolean[] keep) {
+    for (int i = 0; i < out.length; i++) {
+      keep[i] = changed[i] || alwaysKept(i);
+      if (keep[i]) {
+        out[i].done();
+      }
+    }
+  }
 
   /**
    * Starts decoding a chunk: the raw first record and the byte range of each of the item's layers.
@@ -64,23 +103,17 @@ abstract class LazLayered {
   abstract void startDecode(byte[] record, int off, int channel, byte[] src, int[] from, int[] to);
 
   /**
-   * Decodes the item of the next point; returns the scanner channel (POINT14) or {@code channel}.
+   * Decodes the item of the next point. POINT14 returns the context the other items use: as in
+   * LASzip, the new scanner channel at a point where the channel changes and 0 at every other point
+   * (LASzip resets the context per point and only a switch sets it).
    */
-  abstract int read(byte[] out, int off, int channel);
+  abstract int read(byte[] record, int off, int channel);
 
   /** Starts encoding a chunk whose first record is given. */
   abstract void startEncode(byte[] record, int off, int channel);
 
-  /**
-   * Encodes the item of the next point; returns the scanner channel (POINT14) or {@code channel}.
-   */
+  /** Encodes the item of the next point; returns the context as {@link #read} does. */
   abstract int write(byte[] record, int off, int channel);
-
-  /** Ends the chunk: the coded bytes of each layer, empty for a layer that never changed. */
-  abstract void finish(boolean[] keep);
-
-  /** The item's layer outputs, in layer order, for {@link #finish}. */
-  abstract LazOutput[] outputs();
 
   private static LazModel model(LazModel[] models, int context, int symbols) {
     LazModel m = models[context];
@@ -293,21 +326,17 @@ abstract class LazLayered {
     private final PointContext[] contexts = new PointContext[4];
     private final boolean[] used = new boolean[4];
     private final LazInput[] in = newInputs(9);
-    private final LazOutput[] out = newOutputs(9);
-
-    /** Whether each layer has bytes (decoding) or changed (encoding) in this chunk. */
-    private final boolean[] changed = new boolean[9];
 
     private final PointState next = new PointState();
     private int current;
 
     Point14() {
-      super(30);
+      super(30, 9);
     }
 
     @Override
-    int layers() {
-      return 9;
+    boolean alwaysKept(int layer) {
+      return layer <= Z;
     }
 
     private PointContext context(int c, PointState from) {
@@ -444,11 +473,7 @@ abstract class LazLayered {
 
     @Override
     void startEncode(byte[] record, int off, int channel) {
-      for (LazOutput o : out) {
-        o.clear();
-        o.init();
-      }
-      Arrays.fill(changed, false);
+      startLayers();
       Arrays.fill(used, false);
       next.read(record, off);
       current = next.channel;
@@ -568,21 +593,6 @@ abstract class LazLayered {
       ctx.last.gpsTimeChange = gpsChange;
       return (cv & 64) != 0 ? current : 0;
     }
-
-    @Override
-    LazOutput[] outputs() {
-      return out;
-    }
-
-    @Override
-    void finish(boolean[] keep) {
-      for (int i = 0; i < 9; i++) {
-        keep[i] = i <= Z || changed[i];
-        if (keep[i]) {
-          out[i].done();
-        }
-      }
-    }
   }
 
   /** Colour (and NIR) per scanner channel, in one layer each: RGB12's prediction. */
@@ -593,20 +603,11 @@ abstract class LazLayered {
     private final LazModel[][] models = new LazModel[4][];
     private final LazInput rgbIn = new LazInput();
     private final LazInput nirIn = new LazInput();
-    private final LazOutput[] out;
-    private boolean rgbChanged;
-    private boolean nirChanged;
     private int current;
 
     Rgb14(boolean nir) {
-      super(nir ? 8 : 6);
+      super(nir ? 8 : 6, nir ? 2 : 1);
       this.nir = nir;
-      this.out = newOutputs(nir ? 2 : 1);
-    }
-
-    @Override
-    int layers() {
-      return nir ? 2 : 1;
     }
 
     private void context(int c, int[] from) {
@@ -657,12 +658,14 @@ abstract class LazLayered {
 
     @Override
     void startDecode(byte[] record, int off, int channel, byte[] src, int[] from, int[] to) {
-      rgbChanged = to[0] > from[0];
-      if (rgbChanged) {
+      changed[0] = to[0] > from[0];
+      if (changed[0]) {
         rgbIn.init(src, from[0], to[0]);
       }
-      nirChanged = nir && to[1] > from[1];
-      if (nirChanged) {
+      if (nir) {
+        changed[1] = to[1] > from[1];
+      }
+      if (nir && changed[1]) {
         nirIn.init(src, from[1], to[1]);
       }
       start(record, off, channel);
@@ -672,10 +675,10 @@ abstract class LazLayered {
     int read(byte[] o, int off, int channel) {
       int[] l = switchTo(channel);
       LazModel[] m = models[current];
-      if (rgbChanged) {
+      if (changed[0]) {
         LazItem.readRgb(rgbIn, m, l);
       }
-      if (nirChanged) {
+      if (nir && changed[1]) {
         LazInput in = nirIn;
         int sym = in.decodeSymbol(m[7]);
         int v = (sym & 1) != 0 ? (in.decodeSymbol(m[8]) + (l[3] & 0xFF)) & 0xFF : l[3] & 0xFF;
@@ -690,12 +693,7 @@ abstract class LazLayered {
 
     @Override
     void startEncode(byte[] record, int off, int channel) {
-      for (LazOutput o : out) {
-        o.clear();
-        o.init();
-      }
-      rgbChanged = false;
-      nirChanged = false;
+      startLayers();
       start(record, off, channel);
     }
 
@@ -710,7 +708,7 @@ abstract class LazLayered {
           (short) LazItem.SHORT.get(rec, off) & 0xFFFF,
           (short) LazItem.SHORT.get(rec, off + 2) & 0xFFFF,
           (short) LazItem.SHORT.get(rec, off + 4) & 0xFFFF)) {
-        rgbChanged = true;
+        changed[0] = true;
       }
       if (nir) {
         int v = (short) LazItem.SHORT.get(rec, off + 6) & 0xFFFF;
@@ -724,30 +722,11 @@ abstract class LazLayered {
           on.encodeSymbol(m[9], ((v >>> 8) - (l[3] >>> 8)) & 0xFF);
         }
         if (s != 0) {
-          nirChanged = true;
+          changed[1] = true;
         }
         l[3] = v;
       }
       return channel;
-    }
-
-    @Override
-    LazOutput[] outputs() {
-      return out;
-    }
-
-    @Override
-    void finish(boolean[] keep) {
-      keep[0] = rgbChanged;
-      if (rgbChanged) {
-        out[0].done();
-      }
-      if (nir) {
-        keep[1] = nirChanged;
-        if (nirChanged) {
-          out[1].done();
-        }
-      }
     }
   }
 
@@ -757,20 +736,11 @@ abstract class LazLayered {
     private final boolean[] used = new boolean[4];
     private final LazModel[][] models = new LazModel[4][];
     private final LazInput[] in;
-    private final LazOutput[] out;
-    private final boolean[] changed;
     private int current;
 
     Bytes14(int n) {
-      super(n);
+      super(n, n);
       in = newInputs(n);
-      out = newOutputs(n);
-      changed = new boolean[n];
-    }
-
-    @Override
-    int layers() {
-      return size;
     }
 
     private void context(int c, byte[] from, int off) {
@@ -829,11 +799,7 @@ abstract class LazLayered {
 
     @Override
     void startEncode(byte[] record, int off, int channel) {
-      for (LazOutput o : out) {
-        o.clear();
-        o.init();
-      }
-      Arrays.fill(changed, false);
+      startLayers();
       Arrays.fill(used, false);
       current = channel;
       context(channel, record, off);
@@ -852,21 +818,6 @@ abstract class LazLayered {
         }
       }
       return channel;
-    }
-
-    @Override
-    LazOutput[] outputs() {
-      return out;
-    }
-
-    @Override
-    void finish(boolean[] keep) {
-      for (int i = 0; i < size; i++) {
-        keep[i] = changed[i];
-        if (changed[i]) {
-          out[i].done();
-        }
-      }
     }
   }
 }
