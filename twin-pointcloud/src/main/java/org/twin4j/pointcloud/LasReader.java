@@ -28,10 +28,11 @@ import org.twin4j.core.io.TwinFormatException;
  * handed over (and, for LAZ, a few decoded LASzip chunks per decoding thread) is in memory.
  *
  * <p>The header and its records are read when the reader opens. Plain LAS is memory-mapped and
- * decoded column by column; LAZ is decompressed by laszip4j, in parallel when the options allow
- * (see {@link LasReadOptions#threads()}), with identical output for any number of threads. When the
- * last chunk has been read the reader compares the header's count, bounds and points by return with
- * the points and reports each disagreement to the listener: the points win.
+ * decoded column by column; LAZ is decompressed by twin4j's own LASzip codec (laszip4j for the
+ * variants it does not code), in parallel when the options allow (see {@link
+ * LasReadOptions#threads()}), with identical output for any number of threads. When the last chunk
+ * has been read the reader compares the header's count, bounds and points by return with the points
+ * and reports each disagreement to the listener: the points win.
  *
  * <p>Not thread-safe: one thread calls {@link #next()}.
  *

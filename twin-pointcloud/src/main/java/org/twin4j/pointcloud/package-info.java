@@ -3,8 +3,9 @@
 /**
  * Airborne LiDAR point clouds: {@link org.twin4j.pointcloud.LasFiles} reads LAS 1.0–1.4 (point
  * formats 0–10) and LAZ into a columnar, chunked {@link org.twin4j.pointcloud.PointCloud}, streams
- * a file chunk by chunk, and writes LAS 1.2 and 1.4; {@link org.twin4j.pointcloud.ArrowPoints}
- * exposes a cloud as Apache Arrow and reads and writes Arrow IPC files.
+ * a file chunk by chunk, and writes LAS 1.2 and 1.4 and LAZ (its own LASzip codec, byte for byte
+ * what LASzip writes); {@link org.twin4j.pointcloud.ArrowPoints} exposes a cloud as Apache Arrow
+ * and reads and writes Arrow IPC files.
  *
  * <p>Coordinates are kept as the file stores them, quantized {@code int}s with a scale and offset
  * per axis, and handed out as {@code double}s in the units of the CRS; every other dimension is
