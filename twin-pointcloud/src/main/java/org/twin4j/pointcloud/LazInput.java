@@ -46,7 +46,10 @@ final class LazInput {
     value = ((long) next() << 24) | (next() << 16) | (next() << 8) | next();
     if (value >= length) {
       // no coder output starts so (every operation keeps value below length): damaged bytes
-      throw new Corrupt("the coded bytes start with an impossible value (at byte " + from + ")");
+      throw new Corrupt(
+          "the coded bytes start with an impossible value (at byte "
+              + from
+              + " of the coded data)");
     }
   }
 
@@ -57,7 +60,7 @@ final class LazInput {
 
   private int next() {
     if (pos >= end) {
-      throw new Corrupt("the coded bytes end early (at byte " + pos + ")");
+      throw new Corrupt("the coded bytes end early (at byte " + pos + " of the coded data)");
     }
     return bytes[pos++] & 0xFF;
   }
@@ -175,7 +178,7 @@ final class LazInput {
       renormalize();
     }
     if (sym >= 1L << bits) {
-      throw new Corrupt("a raw value out of range (at byte " + pos + ")");
+      throw new Corrupt("a raw value out of range (at byte " + pos + " of the coded data)");
     }
     return (int) sym;
   }

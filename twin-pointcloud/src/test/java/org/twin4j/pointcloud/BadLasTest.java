@@ -148,6 +148,39 @@ class BadLasTest {
   }
 
   @Test
+  void read_lazWithRandomDamage_failsCleanlyOrWarns() throws Exception {
+    // a seeded fuzz: bytes changed anywhere in the points, both LASzip variants, one and two
+    // threads; a read may end only in points, or in a TwinFormatException naming the file
+    for (String name :
+        new String[] {"ahn3_cropped_2.laz", "las_with_several_extra_byte_bloc.laz"}) {
+      byte[] original = Files.readAllBytes(LidarData.file(name));
+      int from = ByteBuffer.wrap(original).order(ByteOrder.LITTLE_ENDIAN).getInt(96);
+      java.util.Random rnd = new java.util.Random(77);
+      for (int round = 0; round < 12; round++) {
+        byte[] b = original.clone();
+        int hits = 1 + rnd.nextInt(8);
+        for (int h = 0; h < hits; h++) {
+          b[from + rnd.nextInt(b.length - from)] ^= (byte) (1 + rnd.nextInt(255));
+        }
+        Path p = dir.resolve("fuzz-" + round + ".laz");
+        Files.write(p, b);
+        int threads = 1 + round % 2;
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> {
+              try {
+                LasFiles.read(
+                    p, LasReadOptions.defaults().withThreads(threads).withListener(w -> {}));
+              } catch (TwinFormatException e) {
+                assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+              }
+            },
+            name + " round " + round);
+      }
+    }
+  }
+
+  @Test
   void read_emptyAndTinyFiles_saySo() throws Exception {
     Path empty = dir.resolve("empty.las");
     Files.write(empty, new byte[0]);
