@@ -414,6 +414,9 @@ final class LazDecoder implements AutoCloseable {
             + k
             + " of "
             + chunks
+            + (t != null
+                ? " (bytes " + t.starts()[(int) k] + " to " + t.starts()[(int) k + 1] + ")"
+                : "")
             + " ends after "
             + decoded
             + " of "
