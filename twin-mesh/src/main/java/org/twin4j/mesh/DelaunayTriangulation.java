@@ -8,12 +8,12 @@ import java.util.Objects;
 /**
  * A 2.5D Delaunay triangulation: points triangulated by x and y, z carried along. Built by
  * incremental insertion (Bowyer–Watson: the triangles whose circumcircle holds the new point are
- * replaced by a fan around it) in a biased randomized insertion order (rounds of a fixed-seed
- * shuffle, each along the Hilbert curve), with the point located by a visibility walk from the
- * previous one, so a walk is a few steps. The convex hull is exact: the triangulation is closed by
- * "ghost" triangles joining each hull edge to a vertex at infinity. Every decision is taken by the
- * exact {@link Predicates}, so collinear, cocircular and gridded input is handled; a point within
- * {@code tolerance} of a vertex already inserted is merged into it and counted.
+ * replaced by a fan around it) in a biased randomized insertion order (rounds of growing size drawn
+ * by a fixed hash, each along the Hilbert curve), with the point located by a visibility walk from
+ * the previous one, so a walk is a few steps. The convex hull is exact: the triangulation is closed
+ * by "ghost" triangles joining each hull edge to a vertex at infinity. Every decision is taken by
+ * the exact {@link Predicates}, so collinear, cocircular and gridded input is handled; a point
+ * within {@code tolerance} of a vertex already inserted is merged into it and counted.
  *
  * <p>Memory: 24 bytes of coordinates and 4 of input index per vertex, and 12 bytes of vertex ids
  * per triangle, of which there are about twice as many as vertices: about 52 bytes per vertex, plus

@@ -16,8 +16,12 @@ final class HilbertOrder {
 
   /** Returns the indices of the points in Hilbert order. */
   static int[] sort(double[] xs, double[] ys) {
-    int n = xs.length;
-    int[] keys = keys(xs, ys);
+    return sortedBy(keys(xs, ys, ORDER));
+  }
+
+  /** The indices sorted by their keys, equal keys in index order. */
+  private static int[] sortedBy(int[] keys) {
+    int n = keys.length;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -28,46 +32,47 @@ final class HilbertOrder {
 
   /**
    * Returns the indices of the points in a biased randomized insertion order (Amenta, Choi and Rote
-   * 2003; CGAL's {@code spatial_sort} does the same): the points shuffled (by a fixed seed, so the
-   * order is deterministic), then cut into rounds — the last three quarters, three quarters of the
-   * rest, and so on — each round in Hilbert order. Within a round consecutive points are near each
-   * other, as with a plain Hilbert order; across rounds the points are spread as in a random order,
-   * so each insertion changes a few triangles of a well-shaped mesh instead of many thin triangles
-   * at the edge of the part built so far.
+   * 2003; CGAL's {@code spatial_sort} does the same): rounds of growing size — about three quarters
+   * of the points in the last round, three quarters of the rest in the one before, and so on — each
+   * round in Hilbert order. Within a round consecutive points are near each other, as with a plain
+   * Hilbert order; across rounds the points are spread as in a random order, so each insertion
+   * changes a few triangles of a well-shaped mesh instead of many thin triangles at the edge of the
+   * part built so far.
+   *
+   * <p>A point's round comes from a hash of its index (a fixed seed, so the order is deterministic)
+   * and makes the top bits of its sort key, the Hilbert index on a grid fine enough for the number
+   * of points the low bits: one radix sort orders all rounds.
    */
   static int[] brio(double[] xs, double[] ys) {
-    int n = xs.length;
-    int[] keys = keys(xs, ys);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    long state = 0x9E3779B97F4A7C15L;
-    for (int i = n - 1; i > 0; i--) {
-      // xorshift64*: fixed seed, the same order on every run
-      state ^= state >>> 12;
-      state ^= state << 25;
-      state ^= state >>> 27;
-      int j = (int) Long.remainderUnsigned(state * 0x2545F4914F6CDD1DL, i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] shuffled = new int[n];
-    for (int i = 0; i < n; i++) {
-      shuffled[i] = keys[order[i]];
-    }
-    int hi = n;
-    while (hi > 0) {
-      int lo = hi > 64 ? hi / 4 : 0;
-      radixSort(shuffled, order, lo, hi);
-      hi = lo;
-    }
-    return order;
+    return sortedBy(brioKeys(xs, ys));
   }
 
-  /** The Hilbert index of every point on a 2^16 grid over the points' bounding square. */
-  private static int[] keys(double[] xs, double[] ys) {
+  /** The key {@link #brio} sorts by: the round (first rounds lowest), then the Hilbert index. */
+  static int[] brioKeys(double[] xs, double[] ys) {
+    int n = xs.length;
+    // a grid of about 16 cells per point, at most 2^14 per side so that 4 round bits fit
+    int lg = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+    int order = Math.max(1, Math.min(14, (lg + 5) / 2));
+    // rounds while the smallest still holds about 64 points
+    int levels = 0;
+    while (levels < 15 && (long) n >> (2 * (levels + 1)) >= 64) {
+      levels++;
+    }
+    int[] keys = keys(xs, ys, order);
+    for (int i = 0; i < n; i++) {
+      // splitmix64 of the index: P(level >= l) = 4^-l
+      long h = (i + 1) * 0x9E3779B97F4A7C15L;
+      h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+      h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+      h ^= h >>> 31;
+      int level = Math.min(Long.numberOfLeadingZeros(h) >>> 1, levels);
+      keys[i] |= (levels - level) << (2 * order);
+    }
+    return keys;
+  }
+
+  /** The Hilbert index of every point on a 2^order grid over the points' bounding square. */
+  private static int[] keys(double[] xs, double[] ys, int order) {
     int n = xs.length;
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -80,12 +85,12 @@ final class HilbertOrder {
       maxY = Math.max(maxY, ys[i]);
     }
     double span = Math.max(maxX - minX, maxY - minY);
-    double scale = span > 0 ? ((1 << ORDER) - 1) / span : 0;
+    double scale = span > 0 ? ((1 << order) - 1) / span : 0;
     int[] keys = new int[n];
     for (int i = 0; i < n; i++) {
       int gx = (int) ((xs[i] - minX) * scale);
       int gy = (int) ((ys[i] - minY) * scale);
-      keys[i] = index(gx, gy);
+      keys[i] = index(gx, gy, order);
     }
     return keys;
   }
@@ -134,9 +139,14 @@ final class HilbertOrder {
    * complemented.
    */
   static int index(int x, int y) {
+    return index(x, y, ORDER);
+  }
+
+  /** The distance along the Hilbert curve of cell (x, y) of a 2^order × 2^order grid. */
+  static int index(int x, int y, int order) {
     int d = 0;
     int state = 0;
-    for (int level = ORDER - 1; level >= 0; level--) {
+    for (int level = order - 1; level >= 0; level--) {
       int q = ((x >>> level) & 1) << 1 | ((y >>> level) & 1);
       int e = STEP[state << 2 | q];
       d = d << 2 | (e & 3);

@@ -72,9 +72,9 @@ class HilbertOrderTest {
   }
 
   @Test
-  void brio_deterministicPermutation_roundsInHilbertOrder() {
+  void brio_deterministicPermutation_roundsOfGrowingSizeInHilbertOrder() {
     java.util.Random rnd = new java.util.Random(5);
-    int n = 10_000;
+    int n = 100_000;
     double[] x = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
@@ -88,25 +88,29 @@ class HilbertOrderTest {
       assertTrue(!seen[i], "each point once");
       seen[i] = true;
     }
-    // rounds [n/4, n), [n/16, n/4), ...: each along the curve, each a spread-out sample
-    int[] rank = new int[n];
-    int[] hilbert = HilbertOrder.sort(x, y);
-    for (int i = 0; i < n; i++) {
-      rank[hilbert[i]] = i;
+    // the keys: round in the top bits, Hilbert index below; the order follows them
+    int[] keys = HilbertOrder.brioKeys(x, y);
+    for (int i = 1; i < n; i++) {
+      assertTrue(keys[order[i - 1]] <= keys[order[i]], "sorted at " + i);
     }
-    int hi = n;
-    while (hi > 64) {
-      int lo = hi / 4;
-      for (int i = lo + 1; i < hi; i++) {
-        assertTrue(rank[order[i - 1]] < rank[order[i]], "round [" + lo + ", " + hi + ") at " + i);
+    // rounds (here 2^(2*11) cells: round bits above bit 22): the last holds about 3/4 of the
+    // points, the one before about 3/4 of the rest, and every round is spread over the square
+    java.util.Map<Integer, int[]> rounds = new java.util.TreeMap<>();
+    for (int i : order) {
+      int r = keys[i] >>> 22;
+      int[] c = rounds.computeIfAbsent(r, k -> new int[2]);
+      c[0]++;
+      c[1] += x[i] < 50 ? 1 : 0;
+    }
+    int[] sizes = rounds.values().stream().mapToInt(c -> c[0]).toArray();
+    assertTrue(sizes.length >= 5, "rounds: " + rounds.size());
+    int last = sizes[sizes.length - 1];
+    assertEquals(0.75 * n, last, 0.01 * n, "the last round");
+    assertEquals(0.75 * (n - last), sizes[sizes.length - 2], 0.02 * n, "the round before");
+    for (int[] c : rounds.values()) {
+      if (c[0] >= 200) {
+        assertEquals(0.5, c[1] / (double) c[0], 0.1, "round of " + c[0] + " spread west and east");
       }
-      double meanX = 0;
-      for (int i = lo; i < hi; i++) {
-        meanX += x[order[i]];
-      }
-      meanX /= hi - lo;
-      assertEquals(50, meanX, 10, "round [" + lo + ", " + hi + ") spread over the square");
-      hi = lo;
     }
   }
 }
