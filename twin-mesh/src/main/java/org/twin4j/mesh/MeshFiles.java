@@ -9,14 +9,11 @@ import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.twin4j.core.io.AtomicFiles;
 
 /**
  * Writes triangle meshes (interleaved {@code double[] xyz}, three vertex indices per triangle,
@@ -72,22 +69,13 @@ public final class MeshFiles {
 
   /** Writes a file through a temporary one beside it, moved into place only when complete. */
   static void atomically(Path target, Body body) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path temp = newTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    Path temp = AtomicFiles.tempBeside(target, "");
     try {
       try (OutputStream out =
           new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         body.write(out);
       }
-      try {
-        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -282,22 +270,5 @@ public final class MeshFiles {
 
   private static int pad4(int n) {
     return (n + 3) & ~3;
-  }
-
-  /**
-   * Creates the temporary file readable as a new file would be (the process umask applies), not
-   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
-   */
-  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
-      throws IOException {
-    try {
-      return Files.createTempFile(
-          dir,
-          prefix,
-          suffix,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
-    } catch (UnsupportedOperationException e) {
-      return Files.createTempFile(dir, prefix, suffix);
-    }
   }
 }

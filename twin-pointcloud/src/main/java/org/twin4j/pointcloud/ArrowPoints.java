@@ -31,6 +31,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.twin4j.core.crs.CrsIdentifier;
+import org.twin4j.core.io.AtomicFiles;
 import org.twin4j.core.io.SourceLocation;
 import org.twin4j.core.io.TwinFormatException;
 
@@ -275,7 +276,7 @@ public final class ArrowPoints {
    * @throws IOException if writing fails (nothing is left behind)
    */
   public static void write(PointCloud cloud, Path target) throws IOException {
-    Path temp = TempFiles.beside(target);
+    Path temp = AtomicFiles.tempBeside(target, "");
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot root =
             VectorSchemaRoot.create(
@@ -295,7 +296,7 @@ public final class ArrowPoints {
       Files.deleteIfExists(temp);
       throw e;
     }
-    TempFiles.moveIntoPlace(temp, target);
+    AtomicFiles.moveIntoPlace(temp, target);
   }
 
   /**

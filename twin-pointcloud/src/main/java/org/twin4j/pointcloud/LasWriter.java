@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.core.crs.CrsIdentifier;
+import org.twin4j.core.io.AtomicFiles;
 import org.twin4j.core.io.ReadWarning;
 import org.twin4j.core.io.SourceLocation;
 
@@ -155,7 +156,7 @@ public final class LasWriter implements AutoCloseable {
     } else {
       this.laz = null;
     }
-    this.temp = TempFiles.beside(this.target);
+    this.temp = AtomicFiles.tempBeside(this.target, "");
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
   }
 
@@ -538,7 +539,7 @@ public final class LasWriter implements AutoCloseable {
       channel.force(false);
       channel.close();
       done = true;
-      TempFiles.moveIntoPlace(temp, target);
+      AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException | RuntimeException e) {
       done = false;
       abort();

@@ -507,7 +507,7 @@ final class GeoJsonFootprints {
   static void write(
       Path file, Collection<? extends Footprint> footprints, @Nullable CrsIdentifier crs)
       throws IOException {
-    AtomicFiles.write(
+    FootprintOutput.write(
         file,
         "",
         temp -> {

@@ -508,7 +508,7 @@ final class GeoPackageFootprints {
     String geometry = freeName("geom", lowerCase);
     BoundingBox box =
         bounds[0] <= bounds[2] ? new BoundingBox(bounds[0], bounds[1], bounds[2], bounds[3]) : null;
-    AtomicFiles.write(
+    FootprintOutput.write(
         file,
         ".gpkg",
         temp -> {

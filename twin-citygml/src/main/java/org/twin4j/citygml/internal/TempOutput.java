@@ -5,12 +5,9 @@ package org.twin4j.citygml.internal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import org.jspecify.annotations.Nullable;
+import org.twin4j.core.io.AtomicFiles;
 
 /**
  * An output file that appears under its name only when committed: bytes go to a temporary file in
@@ -26,11 +23,7 @@ public final class TempOutput {
 
   private TempOutput(Path target) throws IOException {
     this.target = target.toAbsolutePath();
-    Path dir = this.target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    this.temp = newTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+    this.temp = AtomicFiles.tempBeside(this.target, "");
     this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
   }
 
@@ -66,12 +59,7 @@ public final class TempOutput {
     done = true;
     try {
       out.close();
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -94,23 +82,6 @@ public final class TempOutput {
     } catch (IOException e) {
       System.getLogger("org.twin4j.citygml.CityWriter")
           .log(System.Logger.Level.WARNING, "could not delete the temporary file " + temp, e);
-    }
-  }
-
-  /**
-   * Creates the temporary file readable as a new file would be (the process umask applies), not
-   * owner-only as {@code Files.createTempFile} makes it, since it becomes the output.
-   */
-  private static Path newTempFile(@Nullable Path dir, String prefix, String suffix)
-      throws IOException {
-    try {
-      return Files.createTempFile(
-          dir,
-          prefix,
-          suffix,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
-    } catch (UnsupportedOperationException e) {
-      return Files.createTempFile(dir, prefix, suffix);
     }
   }
 }
