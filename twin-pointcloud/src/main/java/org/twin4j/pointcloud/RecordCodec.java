@@ -59,19 +59,31 @@ final class RecordCodec {
   private static final VarHandle DOUBLE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** Per-thread copy buffer: a block is copied out of the (mapped) file in one bulk move. */
+  /**
+   * Per-thread copy buffer: a block of a (mapped) file is copied out in one bulk move; records
+   * already in a heap array are read in place.
+   */
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
 
   private static void decodeBlock(
       ByteBuffer in, int pos, PointChunk c, int at, int n, Stats stats) {
     PointSchema s = c.schema;
     int len = s.recordLength();
-    byte[] buf = BUFFER.get();
-    if (buf.length < n * len) {
-      buf = new byte[BLOCK * len];
-      BUFFER.set(buf);
+    byte[] buf;
+    int base;
+    if (in.hasArray()) {
+      // decoded LAZ records are already on the heap: read them where they are
+      buf = in.array();
+      base = in.arrayOffset() + pos;
+    } else {
+      buf = BUFFER.get();
+      if (buf.length < n * len) {
+        buf = new byte[BLOCK * len];
+        BUFFER.set(buf);
+      }
+      in.get(pos, buf, 0, n * len);
+      base = 0;
     }
-    in.get(pos, buf, 0, n * len);
     int[] xs = c.x;
     int[] ys = c.y;
     int[] zs = c.z;
@@ -92,7 +104,7 @@ final class RecordCodec {
     int y1 = stats.max[1];
     int z1 = stats.max[2];
     // coordinates and intensity sit at the same place in every format
-    for (int i = at, p = 0; i < end; i++, p += len) {
+    for (int i = at, p = base; i < end; i++, p += len) {
       int x = (int) INT.get(buf, p);
       int y = (int) INT.get(buf, p + 4);
       int z = (int) INT.get(buf, p + 8);
@@ -108,7 +120,7 @@ final class RecordCodec {
       intensity[i] = (char) CHAR.get(buf, p + 12);
     }
     if (s.isExtended()) {
-      for (int i = at, p = 14; i < end; i++, p += len) {
+      for (int i = at, p = base + 14; i < end; i++, p += len) {
         byte r = buf[p];
         returns[i] = r;
         byReturn[r & 0x0F]++;
@@ -120,7 +132,7 @@ final class RecordCodec {
         time[i] = (double) DOUBLE.get(buf, p + 8);
       }
     } else {
-      for (int i = at, p = 14; i < end; i++, p += len) {
+      for (int i = at, p = base + 14; i < end; i++, p += len) {
         int b = buf[p];
         int k = buf[p + 1];
         byReturn[b & 7]++;
@@ -132,7 +144,7 @@ final class RecordCodec {
         source[i] = (char) CHAR.get(buf, p + 4);
       }
       if (time != null) {
-        for (int i = at, p = 20; i < end; i++, p += len) {
+        for (int i = at, p = base + 20; i < end; i++, p += len) {
           time[i] = (double) DOUBLE.get(buf, p);
         }
       }
@@ -148,7 +160,7 @@ final class RecordCodec {
       char[] green = c.green;
       char[] blue = c.blue;
       int rgbAt = rgbOffset(s.pointFormat());
-      for (int i = at, p = rgbAt; i < end; i++, p += len) {
+      for (int i = at, p = base + rgbAt; i < end; i++, p += len) {
         red[i] = (char) CHAR.get(buf, p);
         green[i] = (char) CHAR.get(buf, p + 2);
         blue[i] = (char) CHAR.get(buf, p + 4);
@@ -156,7 +168,7 @@ final class RecordCodec {
     }
     char[] nir = c.nir;
     if (nir != null) {
-      for (int i = at, p = 36; i < end; i++, p += len) {
+      for (int i = at, p = base + 36; i < end; i++, p += len) {
         nir[i] = (char) CHAR.get(buf, p);
       }
     }
@@ -164,7 +176,7 @@ final class RecordCodec {
     if (extra != null) {
       int e = s.extraBytes();
       int std = s.standardLength();
-      for (int i = at, p = std; i < end; i++, p += len) {
+      for (int i = at, p = base + std; i < end; i++, p += len) {
         System.arraycopy(buf, p, extra, i * e, e);
       }
     }
