@@ -339,22 +339,11 @@ final class LazChunks {
       decoded = 1;
       in.init(src, from + len, to); // LASzip opens the coded stream even for one point
       int at = len;
-      if (it.length == 2) {
-        LazItem a = it[0];
-        LazItem b = it[1];
-        int ob = off[1];
-        for (int i = 1; i < n; i++, at += len) {
-          a.read(in, records, at);
-          b.read(in, records, at + ob);
-          decoded = i + 1;
+      for (int i = 1; i < n; i++, at += len) {
+        for (int j = 0; j < it.length; j++) {
+          it[j].read(in, records, at + off[j]);
         }
-      } else {
-        for (int i = 1; i < n; i++, at += len) {
-          for (int j = 0; j < it.length; j++) {
-            it[j].read(in, records, at + off[j]);
-          }
-          decoded = i + 1;
-        }
+        decoded = i + 1;
       }
       return in.position();
     }
