@@ -81,6 +81,20 @@ public final class DelaunayTriangulation {
     this.constrained = fixed;
   }
 
+  /** A triangulation assembled from its parts (see {@link ParallelTriangulation}). */
+  DelaunayTriangulation(
+      double[] x, double[] y, double[] z, int[] input, int duplicates, int[] triangles) {
+    this.x = x;
+    this.y = y;
+    this.z = z;
+    this.input = input;
+    this.vertices = x.length;
+    this.duplicates = duplicates;
+    this.constraintsSkipped = 0;
+    this.t3 = triangles;
+    this.constrained = null;
+  }
+
   /** The triangle across each edge, built once from the vertex triples. */
   private int[] neighbours() {
     int[] n = neighbours;
@@ -136,6 +150,11 @@ public final class DelaunayTriangulation {
    *     the tolerance is negative
    */
   public static DelaunayTriangulation of(double[] xs, double[] ys, double[] zs, double tolerance) {
+    check(xs, ys, zs, tolerance);
+    return of(xs, ys, zs, tolerance, new int[0]);
+  }
+
+  private static void check(double[] xs, double[] ys, double[] zs, double tolerance) {
     Objects.requireNonNull(xs, "xs");
     Objects.requireNonNull(ys, "ys");
     Objects.requireNonNull(zs, "zs");
@@ -152,7 +171,36 @@ public final class DelaunayTriangulation {
             "point " + i + " (" + xs[i] + ", " + ys[i] + ", " + zs[i] + ") is not finite");
       }
     }
-    return of(xs, ys, zs, tolerance, new int[0]);
+  }
+
+  /**
+   * Triangulates points on several threads: the points are cut into vertical strips of about equal
+   * size, each strip is triangulated on its own thread, the triangles whose circumcircle stays
+   * inside their strip are kept, and the vertices of the others are triangulated again to fill the
+   * seams (the seams hold a few points per thousand on spread-out data). With a tolerance of 0 the
+   * result has the same vertices and the same triangles as {@link #of(double[], double[], double[],
+   * double)} (the vertices may be numbered otherwise); with a larger tolerance which of two points
+   * closer than it on either side of a seam stands for both may differ.
+   *
+   * @param xs x of each point
+   * @param ys y of each point
+   * @param zs z of each point (carried, not triangulated)
+   * @param tolerance points closer than this (in x and y) to a vertex are merged into it
+   * @param threads the number of threads (and strips); 1 triangulates on the calling thread
+   * @return the triangulation
+   * @throws IllegalArgumentException as {@link #of(double[], double[], double[], double)}, or if
+   *     threads is less than 1
+   */
+  public static DelaunayTriangulation ofParallel(
+      double[] xs, double[] ys, double[] zs, double tolerance, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads " + threads + " is not >= 1");
+    }
+    if (threads == 1) {
+      return of(xs, ys, zs, tolerance);
+    }
+    check(xs, ys, zs, tolerance);
+    return ParallelTriangulation.build(xs, ys, zs, tolerance, threads);
   }
 
   /**
@@ -458,7 +506,7 @@ public final class DelaunayTriangulation {
   }
 
   /** The construction: arrays grown as points are inserted. */
-  private static final class Builder {
+  static final class Builder {
     final double tolerance2;
     double[] x;
     double[] y;
@@ -486,8 +534,11 @@ public final class DelaunayTriangulation {
     int[] cavity = new int[64];
     int[] startOf;
 
-    /** The vertex each input point became (merged points: the vertex they were merged into). */
-    int[] vertexOfInput;
+    /**
+     * The vertex each input point became (merged points: the vertex they were merged into); kept
+     * only when constraints need it.
+     */
+    int @org.jspecify.annotations.Nullable [] vertexOfInput;
 
     /** Per link slot: whether the edge is a constraint. */
     boolean[] constrained;
@@ -504,9 +555,36 @@ public final class DelaunayTriangulation {
     int constraintsSkipped;
 
     Builder(double[] xs, double[] ys, double[] zs, double tolerance) {
+      this(xs, ys, zs, tolerance, null);
+    }
+
+    /**
+     * A builder of the points {@code subset} (indices into the arrays; all points when null), in
+     * their own biased randomized insertion order.
+     */
+    Builder(
+        double[] xs,
+        double[] ys,
+        double[] zs,
+        double tolerance,
+        int @org.jspecify.annotations.Nullable [] subset) {
       this.tolerance2 = tolerance * tolerance;
-      int n = xs.length;
-      int[] order = HilbertOrder.brio(xs, ys);
+      int n = subset == null ? xs.length : subset.length;
+      int[] order;
+      if (subset == null) {
+        order = HilbertOrder.brio(xs, ys);
+      } else {
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        for (int i = 0; i < n; i++) {
+          sx[i] = xs[subset[i]];
+          sy[i] = ys[subset[i]];
+        }
+        order = HilbertOrder.brio(sx, sy);
+        for (int i = 0; i < n; i++) {
+          order[i] = subset[order[i]];
+        }
+      }
       x = new double[n];
       y = new double[n];
       z = new double[n];
@@ -521,7 +599,6 @@ public final class DelaunayTriangulation {
       int cap = 2 * n + 16;
       tri = new int[8 * cap];
       startOf = new int[n + 1];
-      vertexOfInput = new int[n];
     }
 
     boolean[] deadFlags() {
@@ -565,15 +642,20 @@ public final class DelaunayTriangulation {
         swapVertices(1, 2);
       }
       vertices = 3;
-      vertexOfInput[input[0]] = 0;
-      vertexOfInput[input[1]] = 1;
-      vertexOfInput[input[2]] = 2;
+      if (segments != null && segments.length > 0) {
+        vertexOfInput = new int[inputCount()];
+        vertexOfInput[input[0]] = 0;
+        vertexOfInput[input[1]] = 1;
+        vertexOfInput[input[2]] = 2;
+      }
       firstTriangle();
       for (int i = 3; i < n; i++) {
         insert(i);
       }
       if (segments != null && segments.length > 0) {
         insertConstraints();
+      } else {
+        canonicalize();
       }
       compact();
     }
@@ -688,7 +770,11 @@ public final class DelaunayTriangulation {
       double px = x[p];
       double py = y[p];
       if (a != INF && b != INF && c != INF) {
-        return Predicates.incircle(x[a], y[a], x[b], y[b], x[c], y[c], px, py) > 0;
+        double d = Predicates.incircle(x[a], y[a], x[b], y[b], x[c], y[c], px, py);
+        if (d == 0) {
+          cocircularSeen = true;
+        }
+        return d > 0;
       }
       int u;
       int v;
@@ -756,7 +842,7 @@ public final class DelaunayTriangulation {
       }
     }
 
-    private int ghostIndexOf(int t) {
+    int ghostIndexOf(int t) {
       int base = 8 * t;
       return tri[base] == INF ? 0 : tri[base + 1] == INF ? 1 : tri[base + 2] == INF ? 2 : -1;
     }
@@ -767,16 +853,196 @@ public final class DelaunayTriangulation {
       return dx * dx + dy * dy <= tolerance2;
     }
 
+    /**
+     * The triangles of every group of cocircular triangles after {@link #canonicalize}: group g is
+     * {@code groupTriangles[groupEnds[g - 1] .. groupEnds[g])} (from 0 for the first).
+     */
+    int[] groupTriangles = new int[0];
+
+    int[] groupEnds = new int[0];
+
+    int groups;
+
+    /** Whether an in-circle test came out exactly zero: four points on one circle. */
+    boolean cocircularSeen;
+
+    /**
+     * Makes the triangulation independent of the insertion order. Where four or more vertices lie
+     * on one empty circle any triangulation of their polygon is Delaunay, and which one incremental
+     * insertion leaves depends on the order; each such polygon (the triangles joined by edges whose
+     * four points are exactly cocircular) is triangulated again as a fan from its lowest vertex by
+     * x, then y. Every other triangle is unique, so the result is the same for any insertion order.
+     *
+     * <p>Skipped when no in-circle test of the construction came out exactly zero: then no two
+     * neighbouring triangles are cocircular. (Take such a pair and the last of its four points to
+     * be inserted. If it is one of the two apexes, the other triangle was tested against it at the
+     * rim of its cavity. If it lies on the shared edge, the other three points were on an empty
+     * circle just before: either with a fourth point, an earlier such pair, or alone, as a triangle
+     * the insertion tested at the rim.)
+     */
+    void canonicalize() {
+      if (!cocircularSeen) {
+        return;
+      }
+      boolean[] isFree = deadFlags();
+      int[] flagged = new int[16];
+      int count = 0;
+      for (int t = 0; t < slots; t++) {
+        if (isFree[t] || ghostIndexOf(t) >= 0) {
+          continue;
+        }
+        for (int k = 0; k < 3; k++) {
+          int s = tri[8 * t + 3 + k];
+          int u = s >>> 3;
+          if (u > t && ghostIndexOf(u) < 0 && cocircular(t, s)) {
+            flagged = ensure(flagged, count + 2);
+            flagged[count++] = t;
+            flagged[count++] = u;
+          }
+        }
+      }
+      if (count == 0) {
+        return;
+      }
+      int[] members = new int[16];
+      int[] from = new int[16];
+      int[] to = new int[16];
+      int[] outside = new int[16];
+      int[] polygon = new int[16];
+      int[] polygonOut = new int[16];
+      for (int f = 0; f < count; f++) {
+        int first = flagged[f];
+        if (tri[8 * first + MARK] == GROUPED) {
+          continue;
+        }
+        epoch++;
+        int in = 2 * epoch;
+        // the group: triangles reached over cocircular edges
+        int m = 0;
+        members = ensure(members, 1);
+        members[m++] = first;
+        tri[8 * first + MARK] = in;
+        for (int i = 0; i < m; i++) {
+          int t = members[i];
+          for (int k = 0; k < 3; k++) {
+            int s = tri[8 * t + 3 + k];
+            int u = s >>> 3;
+            if (tri[8 * u + MARK] != in && ghostIndexOf(u) < 0 && cocircular(t, s)) {
+              tri[8 * u + MARK] = in;
+              members = ensure(members, m + 1);
+              members[m++] = u;
+            }
+          }
+        }
+        // its boundary, counter-clockwise: m + 2 edges
+        int edges = 0;
+        from = ensure(from, m + 2);
+        to = ensure(to, m + 2);
+        outside = ensure(outside, m + 2);
+        for (int i = 0; i < m; i++) {
+          int t = members[i];
+          for (int k = 0; k < 3; k++) {
+            int s = tri[8 * t + 3 + k];
+            if (tri[8 * (s >>> 3) + MARK] != in) {
+              from[edges] = tri[8 * t + k];
+              to[edges] = tri[8 * t + (k + 1) % 3];
+              outside[edges] = s;
+              edges++;
+            }
+          }
+        }
+        int start = 0;
+        for (int i = 1; i < edges; i++) {
+          int a = from[i];
+          int b = from[start];
+          if (x[a] < x[b] || (x[a] == x[b] && y[a] < y[b])) {
+            start = i;
+          }
+        }
+        polygon = ensure(polygon, edges);
+        polygonOut = ensure(polygonOut, edges);
+        int e = start;
+        for (int i = 0; i < edges; i++) {
+          polygon[i] = from[e];
+          polygonOut[i] = outside[e];
+          int next = to[e];
+          for (int j = 0; j < edges; j++) {
+            if (from[j] == next) {
+              e = j;
+              break;
+            }
+          }
+        }
+        // the fan from polygon[0], in the group's slots
+        for (int i = 0; i < m; i++) {
+          int t = members[i];
+          tri[8 * t] = polygon[0];
+          tri[8 * t + 1] = polygon[i + 1];
+          tri[8 * t + 2] = polygon[i + 2];
+          link(8 * t + 4, polygonOut[i + 1]);
+          if (i == 0) {
+            link(8 * t + 3, polygonOut[0]);
+          } else {
+            link(8 * t + 3, 8 * members[i - 1] + 5);
+          }
+          if (i == m - 1) {
+            link(8 * t + 5, polygonOut[m + 1]);
+          }
+          tri[8 * t + MARK] = GROUPED;
+        }
+        groupTriangles = ensure(groupTriangles, (groups == 0 ? 0 : groupEnds[groups - 1]) + m);
+        int at = groups == 0 ? 0 : groupEnds[groups - 1];
+        System.arraycopy(members, 0, groupTriangles, at, m);
+        groupEnds = ensure(groupEnds, groups + 1);
+        groupEnds[groups++] = at + m;
+      }
+    }
+
+    /**
+     * The mark of a triangle {@link #canonicalize} has placed in a group (no insertion follows).
+     */
+    private static final int GROUPED = -1;
+
+    /** Whether the vertex across edge slot s of t lies exactly on t's circumcircle. */
+    private boolean cocircular(int t, int s) {
+      int u = s >>> 3;
+      int d = tri[8 * u + (s - 8 * u - 3 + 2) % 3];
+      int a = tri[8 * t];
+      int b = tri[8 * t + 1];
+      int c = tri[8 * t + 2];
+      return Predicates.incircle(x[a], y[a], x[b], y[b], x[c], y[c], x[d], y[d]) == 0;
+    }
+
+    /** The number of input points (the largest input index + 1). */
+    private int inputCount() {
+      int max = -1;
+      for (int i : input) {
+        max = Math.max(max, i);
+      }
+      return max + 1;
+    }
+
     private void insert(int p) {
       int seed = locate(p);
       if (seed < 0) {
         duplicates++;
-        vertexOfInput[input[p]] = -2 - seed;
+        int v = -2 - seed;
+        if (vertexOfInput != null) {
+          vertexOfInput[input[p]] = v;
+        }
+        if (x[p] == x[v] && y[p] == y[v] && input[p] < input[v]) {
+          // of points at the same x and y the first in input order stands for them, whatever the
+          // insertion order: the result does not depend on it
+          z[v] = z[p];
+          input[v] = input[p];
+        }
         return;
       }
       // the vertex takes the next id: move it down over the duplicates skipped so far
       int id = vertices++;
-      vertexOfInput[input[p]] = id;
+      if (vertexOfInput != null) {
+        vertexOfInput[input[p]] = id;
+      }
       if (id != p) {
         x[id] = x[p];
         y[id] = y[p];
@@ -796,7 +1062,8 @@ public final class DelaunayTriangulation {
 
     /** Inserts vertex id, whose position lies in the circumcircle of triangle seed. */
     void insertVertex(int id, int seed) {
-      // the cavity: triangles whose circumcircle holds the point, grown from the seed
+      // the cavity: triangles whose circumcircle holds the point, grown from the seed, and its
+      // rim: the edges (a, b) to the triangles left out, each met once
       // marks: 2 * epoch for a triangle in the cavity, 2 * epoch + 1 for one tested and left out,
       // so that a triangle next to two cavity triangles is tested once
       epoch++;
@@ -804,6 +1071,7 @@ public final class DelaunayTriangulation {
       int out = in + 1;
       int nc = 0;
       int ns = 0;
+      int boundary = 0;
       stack = ensure(stack, 1);
       stack[ns++] = seed;
       tri[8 * seed + MARK] = in;
@@ -812,18 +1080,30 @@ public final class DelaunayTriangulation {
         cavity = ensure(cavity, nc + 1);
         cavity[nc++] = t;
         for (int k = 0; k < 3; k++) {
-          int u = tri[8 * t + 3 + k] / 8;
+          int outside = tri[8 * t + 3 + k];
+          int u = outside >>> 3;
           int m = tri[8 * u + MARK];
-          if (m == in || m == out) {
+          if (m == in) {
             continue;
           }
-          if (inCircle(u, id)) {
-            tri[8 * u + MARK] = in;
-            stack = ensure(stack, ns + 1);
-            stack[ns++] = u;
-          } else {
+          if (m != out) {
+            if (inCircle(u, id)) {
+              tri[8 * u + MARK] = in;
+              stack = ensure(stack, ns + 1);
+              stack[ns++] = u;
+              continue;
+            }
             tri[8 * u + MARK] = out;
           }
+          if (boundary == edgesA.length) {
+            edgesA = Arrays.copyOf(edgesA, 2 * boundary);
+            edgesB = Arrays.copyOf(edgesB, 2 * boundary);
+            outer = Arrays.copyOf(outer, 2 * boundary);
+          }
+          edgesA[boundary] = tri[8 * t + k];
+          edgesB[boundary] = tri[8 * t + (k + 1) % 3];
+          outer[boundary] = outside;
+          boundary++;
         }
       }
       if (head != null) {
@@ -838,27 +1118,8 @@ public final class DelaunayTriangulation {
           stamp[t]++;
         }
       }
-      // the fan: one new triangle per boundary edge (a, b) of the cavity, joined to the point
+      // the fan: one new triangle per rim edge (a, b), joined to the point
       int firstNew = -1;
-      int boundary = 0;
-      for (int i = 0; i < nc; i++) {
-        int t = cavity[i];
-        for (int k = 0; k < 3; k++) {
-          int outside = tri[8 * t + 3 + k];
-          if (tri[(outside & ~7) + MARK] == in) {
-            continue;
-          }
-          if (boundary == edgesA.length) {
-            edgesA = Arrays.copyOf(edgesA, 2 * boundary);
-            edgesB = Arrays.copyOf(edgesB, 2 * boundary);
-            outer = Arrays.copyOf(outer, 2 * boundary);
-          }
-          edgesA[boundary] = tri[8 * t + k];
-          edgesB[boundary] = tri[8 * t + (k + 1) % 3];
-          outer[boundary] = outside;
-          boundary++;
-        }
-      }
       made = ensure(made, boundary);
       // free the cavity first so that the fan reuses its slots
       free = ensure(free, freeCount + nc);

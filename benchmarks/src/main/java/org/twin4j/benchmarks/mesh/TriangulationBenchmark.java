@@ -27,8 +27,10 @@ import org.tinfour.utils.HilbertSort;
 import org.twin4j.mesh.DelaunayTriangulation;
 
 /**
- * Delaunay triangulation of n points on one thread, spatial sorting included for everybody. {@code
- * twin}: {@link DelaunayTriangulation#of} (Hilbert order, Bowyer–Watson, exact predicates). {@code
+ * Delaunay triangulation of n points, spatial sorting included for everybody. {@code twin}: {@link
+ * DelaunayTriangulation#of} on one thread (Hilbert order, Bowyer–Watson, exact predicates); {@code
+ * twin2}: {@link DelaunayTriangulation#ofParallel} on two threads (two strips and their seam, the
+ * same triangles as {@code twin}); the peers on one thread (neither has a parallel build). {@code
  * tinfour}: Tinfour's {@code IncrementalTin} after its own {@code HilbertSort}, as its
  * documentation recommends. {@code jts}: JTS's {@code DelaunayTriangulationBuilder} building its
  * quad-edge subdivision (run only up to 10^6 points). Inputs: {@code uniform} random points on 1
@@ -53,7 +55,7 @@ public class TriangulationBenchmark {
     @Param({"uniform", "terrain"})
     public String points;
 
-    @Param({"twin", "tinfour", "jts"})
+    @Param({"twin", "twin2", "tinfour", "jts"})
     public String impl;
 
     @Param({"42"})
@@ -100,6 +102,8 @@ public class TriangulationBenchmark {
     switch (in.impl) {
       case "twin":
         return DelaunayTriangulation.of(in.x, in.y, in.z, 0);
+      case "twin2":
+        return DelaunayTriangulation.ofParallel(in.x, in.y, in.z, 0, 2);
       case "tinfour":
         {
           List<Vertex> vertices = new ArrayList<>(in.size);

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The strip-parallel triangulation against the sequential one: the same vertices (by input index)
+ * and the same triangles, on spread-out, clustered, gridded (every grid square four cocircular
+ * points) and all-cocircular input, with duplicates, for several thread counts.
+ */
+class ParallelTriangulationTest {
+
+  /** The triangles as input-index triples, each starting at its smallest index, sorted. */
+  static long[] canonical(DelaunayTriangulation t) {
+    int[] tri = t.triangles();
+    long[] out = new long[tri.length / 3];
+    for (int i = 0; i < tri.length; i += 3) {
+      int a = t.inputIndex(tri[i]);
+      int b = t.inputIndex(tri[i + 1]);
+      int c = t.inputIndex(tri[i + 2]);
+      // rotate so that the smallest comes first (keeps the orientation)
+      while (a > b || a > c) {
+        int s = a;
+        a = b;
+        b = c;
+        c = s;
+      }
+      out[i / 3] = (long) a << 42 | (long) b << 21 | c;
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  static int[] vertices(DelaunayTriangulation t) {
+    int[] v = new int[t.vertexCount()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = t.inputIndex(i);
+    }
+    Arrays.sort(v);
+    return v;
+  }
+
+  @ParameterizedTest(name = "{0} n={1} threads={3}")
+  @CsvSource({
+    "uniform, 200000, 1, 2",
+    "uniform, 120000, 2, 3",
+    "clustered, 60000, 3, 2",
+    "grid, 90000, 4, 2",
+    "grid, 90000, 5, 4",
+    "jittered, 100000, 6, 2",
+    "circle, 24000, 7, 3"
+  })
+  void ofParallel_sameTrianglesAsSequential(String kind, int n, long seed, int threads) {
+    double[][] p = DelaunayTriangulationTest.points(kind, n, seed);
+    DelaunayTriangulation one = DelaunayTriangulation.of(p[0], p[1], p[2], 0);
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(p[0], p[1], p[2], 0, threads);
+    String what = kind + " n=" + n + " threads=" + threads;
+    assertEquals(one.duplicates(), many.duplicates(), what + ": duplicates");
+    assertArrayEquals(vertices(one), vertices(many), what + ": vertices");
+    assertArrayEquals(canonical(one), canonical(many), what + ": triangles");
+    DelaunayTriangulationTest.assertDelaunay(many, what, false);
+    for (int v = 0; v < many.vertexCount(); v += 37) {
+      int i = many.inputIndex(v);
+      assertEquals(p[0][i], many.x(v), 0);
+      assertEquals(p[1][i], many.y(v), 0);
+      assertEquals(p[2][i], many.z(v), 0);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} n={1} threads={2}")
+  @CsvSource({
+    "lattice, 23000, 3",
+    "vertical-lines, 10000, 2",
+    "vertical-lines, 40000, 5",
+    "parabola, 23000, 4",
+    "far-clusters, 10000, 2",
+    "integer-ring, 40000, 3"
+  })
+  void ofParallel_awkwardInput_sameTrianglesAsSequential(String kind, int n, int threads) {
+    // lattice: integer points with many duplicates and cocircular squares; vertical lines: x ties
+    // at the cuts; parabola: points in convex position, whose circles are all large
+    Random rnd = new Random(n * 31L + threads);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      switch (kind) {
+        case "lattice":
+          x[i] = rnd.nextInt(150);
+          y[i] = rnd.nextInt(150);
+          break;
+        case "vertical-lines":
+          x[i] = rnd.nextInt(7);
+          y[i] = rnd.nextDouble() * 100;
+          break;
+        case "parabola":
+          double u = rnd.nextDouble() * 200 - 100;
+          x[i] = u;
+          y[i] = u * u;
+          break;
+        case "far-clusters":
+          x[i] = rnd.nextInt(2) * 1e6 + rnd.nextDouble();
+          y[i] = rnd.nextDouble();
+          break;
+        default:
+          double angle = rnd.nextDouble() * 2 * Math.PI;
+          x[i] = Math.round(Math.cos(angle) * 500);
+          y[i] = Math.round(Math.sin(angle) * 500);
+      }
+      z[i] = rnd.nextDouble();
+    }
+    DelaunayTriangulation one = DelaunayTriangulation.of(x, y, z, 0);
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(x, y, z, 0, threads);
+    assertEquals(one.duplicates(), many.duplicates(), kind + ": duplicates");
+    assertArrayEquals(vertices(one), vertices(many), kind + ": vertices");
+    assertArrayEquals(canonical(one), canonical(many), kind + ": triangles");
+    DelaunayTriangulationTest.assertDelaunay(many, kind, false);
+  }
+
+  @Test
+  void of_gridInShuffledOrder_sameTriangles() {
+    // four cocircular points in every square: the triangles must not depend on the input order
+    int n = 40_000;
+    double[][] p = DelaunayTriangulationTest.points("grid", n, 1);
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    Random rnd = new Random(5);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int s = perm[i];
+      perm[i] = perm[j];
+      perm[j] = s;
+    }
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = p[0][perm[i]];
+      y[i] = p[1][perm[i]];
+      z[i] = p[2][perm[i]];
+    }
+    DelaunayTriangulation straight = DelaunayTriangulation.of(p[0], p[1], p[2], 0);
+    DelaunayTriangulation shuffled = DelaunayTriangulation.of(x, y, z, 0);
+    long[] expected = canonical(straight);
+    long[] got = new long[shuffled.triangleCount()];
+    int[] tri = shuffled.triangles();
+    for (int i = 0; i < tri.length; i += 3) {
+      int a = perm[shuffled.inputIndex(tri[i])];
+      int b = perm[shuffled.inputIndex(tri[i + 1])];
+      int c = perm[shuffled.inputIndex(tri[i + 2])];
+      while (a > b || a > c) {
+        int s = a;
+        a = b;
+        b = c;
+        c = s;
+      }
+      got[i / 3] = (long) a << 42 | (long) b << 21 | c;
+    }
+    Arrays.sort(got);
+    assertArrayEquals(expected, got);
+    // a fan from the lowest corner: each square split by the diagonal from its lower left corner
+    int[] t = straight.triangles();
+    for (int i = 0; i < t.length; i += 3) {
+      double minX =
+          Math.min(straight.x(t[i]), Math.min(straight.x(t[i + 1]), straight.x(t[i + 2])));
+      double minY =
+          Math.min(straight.y(t[i]), Math.min(straight.y(t[i + 1]), straight.y(t[i + 2])));
+      boolean hasCorner = false;
+      for (int k = 0; k < 3; k++) {
+        hasCorner |= straight.x(t[i + k]) == minX && straight.y(t[i + k]) == minY;
+      }
+      assertTrue(hasCorner, "triangle " + i / 3 + " does not hold its square's lower left corner");
+    }
+  }
+
+  @Test
+  void ofParallel_duplicatesAcrossTheInput_lowestIndexStands() {
+    double[][] p = DelaunayTriangulationTest.points("uniform", 60_000, 8);
+    int n = 60_000;
+    int extra = 3_000;
+    double[] x = Arrays.copyOf(p[0], n + extra);
+    double[] y = Arrays.copyOf(p[1], n + extra);
+    double[] z = Arrays.copyOf(p[2], n + extra);
+    for (int i = 0; i < extra; i++) {
+      x[n + i] = p[0][i * 19];
+      y[n + i] = p[1][i * 19];
+      z[n + i] = -1;
+    }
+    DelaunayTriangulation one = DelaunayTriangulation.of(x, y, z, 0);
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(x, y, z, 0, 2);
+    assertEquals(extra, one.duplicates());
+    assertEquals(extra, many.duplicates());
+    assertArrayEquals(vertices(one), vertices(many));
+    assertArrayEquals(canonical(one), canonical(many));
+    for (int v = 0; v < many.vertexCount(); v++) {
+      assertTrue(many.inputIndex(v) < n, "a copy stands for its original");
+      assertTrue(many.z(v) >= 0, "the original's z is kept");
+    }
+  }
+
+  @Test
+  void ofParallel_withTolerance_mergesNearPointsAndStaysDelaunay() {
+    double[][] p = DelaunayTriangulationTest.points("uniform", 50_000, 12);
+    int n = 50_000;
+    double[] x = Arrays.copyOf(p[0], n + 500);
+    double[] y = Arrays.copyOf(p[1], n + 500);
+    double[] z = Arrays.copyOf(p[2], n + 500);
+    for (int i = 0; i < 500; i++) {
+      x[n + i] = p[0][i * 97] + 1e-5;
+      y[n + i] = p[1][i * 97];
+    }
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(x, y, z, 1e-4, 2);
+    assertEquals(500, many.duplicates());
+    assertEquals(n, many.vertexCount());
+    DelaunayTriangulationTest.assertDelaunay(many, "near duplicates, two threads", false);
+  }
+
+  @Test
+  void ofParallel_fewPointsOrOneThread_sequential() {
+    double[][] p = DelaunayTriangulationTest.points("uniform", 3_000, 13);
+    assertArrayEquals(
+        canonical(DelaunayTriangulation.of(p[0], p[1], p[2], 0)),
+        canonical(DelaunayTriangulation.ofParallel(p[0], p[1], p[2], 0, 4)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DelaunayTriangulation.ofParallel(p[0], p[1], p[2], 0, 0));
+  }
+}
