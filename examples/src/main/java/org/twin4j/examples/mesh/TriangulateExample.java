@@ -40,6 +40,8 @@ public final class TriangulateExample {
 
     DelaunayTriangulation tin = DelaunayTriangulation.of(x, y, z, 0.001); // merge within 1 mm
     DelaunayTriangulation cdt = DelaunayTriangulation.of(x, y, z, 0.001, footprintSides);
+    // the same triangles on two threads (strips sewn together; unconstrained only)
+    DelaunayTriangulation fast = DelaunayTriangulation.ofParallel(x, y, z, 0, 2);
     int[] triangles = cdt.triangles(); // three vertex ids per triangle, counter-clockwise
     int[] fixed = cdt.constrainedEdges(); // the footprint sides, split where they meet vertices
 
@@ -54,6 +56,7 @@ public final class TriangulateExample {
         fixed.length / 2,
         cdt.bytesPerVertex());
     if (tin.vertexCount() + tin.duplicates() != n
+        || fast.triangleCount() != DelaunayTriangulation.of(x, y, z, 0).triangleCount()
         || triangles.length / 3 != 2 * cdt.vertexCount() - cdt.hull().length - 2
         || fixed.length / 2 < 4) {
       throw new AssertionError("unexpected triangulation");
