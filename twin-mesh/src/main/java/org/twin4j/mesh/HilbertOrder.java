@@ -142,15 +142,25 @@ final class HilbertOrder {
     return index(x, y, ORDER);
   }
 
-  /** The distance along the Hilbert curve of cell (x, y) of a 2^order × 2^order grid. */
+  /**
+   * The distance along the Hilbert curve of cell (x, y) of a 2^order × 2^order grid: two levels per
+   * step of a 64-entry table (a single step first when the order is odd).
+   */
   static int index(int x, int y, int order) {
     int d = 0;
     int state = 0;
-    for (int level = order - 1; level >= 0; level--) {
+    int level = order - 1;
+    if ((order & 1) != 0) {
       int q = ((x >>> level) & 1) << 1 | ((y >>> level) & 1);
       int e = STEP[state << 2 | q];
-      d = d << 2 | (e & 3);
+      d = e & 3;
       state = e >>> 2;
+      level--;
+    }
+    for (; level > 0; level -= 2) {
+      int e = STEP2[state << 4 | ((x >>> (level - 1)) & 3) << 2 | ((y >>> (level - 1)) & 3)];
+      d = d << 4 | (e & 15);
+      state = e >>> 4;
     }
     return d;
   }
@@ -178,6 +188,11 @@ final class HilbertOrder {
   /** For state (swap << 1 | complement) and input bits (x << 1 | y): next state << 2 | digit. */
   private static final int[] STEP = new int[16];
 
+  /**
+   * Two levels at once: for state and input bits (x1 x0 << 2 | y1 y0): next state << 4 | digits.
+   */
+  private static final int[] STEP2 = new int[64];
+
   static {
     for (int state = 0; state < 4; state++) {
       boolean swap = (state & 2) != 0;
@@ -200,6 +215,15 @@ final class HilbertOrder {
           next ^= 2;
         }
         STEP[state << 2 | q] = next << 2 | digit;
+      }
+    }
+    for (int state = 0; state < 4; state++) {
+      for (int bx = 0; bx < 4; bx++) {
+        for (int by = 0; by < 4; by++) {
+          int high = STEP[state << 2 | (bx >> 1) << 1 | (by >> 1)];
+          int low = STEP[(high >>> 2) << 2 | (bx & 1) << 1 | (by & 1)];
+          STEP2[state << 4 | bx << 2 | by] = (low >>> 2) << 4 | (high & 3) << 2 | (low & 3);
+        }
       }
     }
   }
