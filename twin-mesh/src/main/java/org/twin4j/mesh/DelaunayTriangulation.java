@@ -616,7 +616,7 @@ public final class DelaunayTriangulation {
       int b = -1;
       int c = -1;
       for (int i = 1; i < n && b < 0; i++) {
-        if (dist2(i, a) > tolerance2) {
+        if (!near(i, a)) {
           b = i;
         }
       }
@@ -660,12 +660,6 @@ public final class DelaunayTriangulation {
       compact();
     }
 
-    private double dist2(int i, int j) {
-      double dx = x[i] - x[j];
-      double dy = y[i] - y[j];
-      return dx * dx + dy * dy;
-    }
-
     private void keepOnly(int count, int n) {
       duplicates = n - count;
       vertices = count;
@@ -676,24 +670,46 @@ public final class DelaunayTriangulation {
       slots = 0;
     }
 
+    /**
+     * Keeps the distinct points of collinear input, in order along their line: of points at the
+     * same x and y the first in input order, and a point within the tolerance of the last one kept
+     * is merged into it.
+     */
     private void keepCollinear(int n) {
-      int kept = 0;
+      int[] idx = new int[n];
       for (int i = 0; i < n; i++) {
-        boolean dup = false;
-        for (int j = Math.max(0, kept - 8); j < kept; j++) {
-          if (dist2(i, j) <= tolerance2) {
-            dup = true;
-            break;
-          }
-        }
-        if (!dup) {
-          x[kept] = x[i];
-          y[kept] = y[i];
-          z[kept] = z[i];
-          input[kept] = input[i];
-          kept++;
-        }
+        idx[i] = i;
       }
+      sortXy(idx, 0, n - 1);
+      double[] kx = new double[n];
+      double[] ky = new double[n];
+      double[] kz = new double[n];
+      int[] kin = new int[n];
+      int kept = 0;
+      int last = -1;
+      for (int ii = 0; ii < n; ii++) {
+        int i = idx[ii];
+        if (last >= 0 && x[i] == x[last] && y[i] == y[last]) {
+          if (input[i] < kin[kept - 1]) {
+            kz[kept - 1] = z[i];
+            kin[kept - 1] = input[i];
+          }
+          continue;
+        }
+        if (last >= 0 && near(i, last)) {
+          continue;
+        }
+        kx[kept] = x[i];
+        ky[kept] = y[i];
+        kz[kept] = z[i];
+        kin[kept] = input[i];
+        kept++;
+        last = i;
+      }
+      x = kx;
+      y = ky;
+      z = kz;
+      input = kin;
       keepOnly(kept, n);
     }
 
@@ -848,8 +864,19 @@ public final class DelaunayTriangulation {
     }
 
     private boolean isDuplicate(int p, int v) {
-      double dx = x[p] - x[v];
-      double dy = y[p] - y[v];
+      return near(p, v);
+    }
+
+    /**
+     * Whether points i and j merge: within the tolerance, or at the very same x and y when it is 0
+     * (squaring could round the distance of two distinct points near the origin to 0).
+     */
+    private boolean near(int i, int j) {
+      if (tolerance2 == 0) {
+        return x[i] == x[j] && y[i] == y[j];
+      }
+      double dx = x[i] - x[j];
+      double dy = y[i] - y[j];
       return dx * dx + dy * dy <= tolerance2;
     }
 
@@ -961,15 +988,26 @@ public final class DelaunayTriangulation {
         }
         polygon = ensure(polygon, edges);
         polygonOut = ensure(polygonOut, edges);
+        java.util.Map<Integer, Integer> edgeFrom = null;
+        if (edges > 32) {
+          edgeFrom = new java.util.HashMap<>();
+          for (int j = 0; j < edges; j++) {
+            edgeFrom.put(from[j], j);
+          }
+        }
         int e = start;
         for (int i = 0; i < edges; i++) {
           polygon[i] = from[e];
           polygonOut[i] = outside[e];
           int next = to[e];
-          for (int j = 0; j < edges; j++) {
-            if (from[j] == next) {
-              e = j;
-              break;
+          if (edgeFrom != null) {
+            e = edgeFrom.get(next);
+          } else {
+            for (int j = 0; j < edges; j++) {
+              if (from[j] == next) {
+                e = j;
+                break;
+              }
             }
           }
         }

@@ -231,25 +231,42 @@ final class ParallelTriangulation {
     if (a == INF || p == INF || q == INF) {
       return false;
     }
-    double ax = b.x[a];
-    double ay = b.y[a];
-    double bx = b.x[p] - ax;
-    double by = b.y[p] - ay;
-    double cx = b.x[q] - ax;
-    double cy = b.y[q] - ay;
-    double l = bx * cy;
-    double r = by * cx;
-    double d = 2 * (l - r);
-    if (!(Math.abs(d) > 1e-8 * (Math.abs(l) + Math.abs(r)))) {
-      return false; // nearly flat: the circle is huge or its centre uncertain
-    }
+    return circleInside(b.x[a], b.y[a], b.x[p], b.y[p], b.x[q], b.y[q], lo, hi, tolerance);
+  }
+
+  /**
+   * Whether the closed circumcircle of a counter-clockwise triangle, widened by the tolerance and a
+   * bound on the rounding of its computation, lies within lo <= x < hi; false for a nearly flat
+   * triangle. The centre is computed relative to the first vertex a; with d (four times the area)
+   * at least 1e-8 of |b - a|² + |c - a|², its error stays below about 4 eps |b - a| |c - a| / |d|
+   * of the radius (a few 1e-8), well inside the 1e-5 widening. A test with the flatness measured
+   * against |l| + |r| instead (not rotation-invariant) let centimetre errors through.
+   */
+  static boolean circleInside(
+      double ax,
+      double ay,
+      double px,
+      double py,
+      double qx,
+      double qy,
+      double lo,
+      double hi,
+      double tolerance) {
+    double bx = px - ax;
+    double by = py - ay;
+    double cx = qx - ax;
+    double cy = qy - ay;
     double bb = bx * bx + by * by;
     double cc = cx * cx + cy * cy;
+    double d = 2 * (bx * cy - by * cx);
+    if (!(Math.abs(d) > 1e-8 * (bb + cc))) {
+      return false; // nearly flat: the circle is huge or its centre uncertain
+    }
     double inv = 1 / d;
     double ux = (cy * bb - by * cc) * inv;
     double uy = (bx * cc - cx * bb) * inv;
     // (centre - lo - slack) >= radius and (hi - centre - slack) > radius, squared; the slack
-    // covers the tolerance and the rounding (relative 1e-6 of the radius, 1e-9 of x)
+    // covers the tolerance and the rounding (relative 1e-5 of the radius, 1e-9 of x)
     double r2 = (ux * ux + uy * uy) * (1 + 1e-5);
     double slack = 1e-9 * Math.abs(ax) + tolerance;
     double left = ax + ux - lo - slack;
@@ -304,6 +321,7 @@ final class ParallelTriangulation {
         }
       }
     }
+    sortByInput(sx, sy, sz, seamVertex, seamInput);
     DelaunayTriangulation.Builder seamTin =
         new DelaunayTriangulation.Builder(sx, sy, sz, tolerance, null);
     seamTin.run();
@@ -395,6 +413,32 @@ final class ParallelTriangulation {
         Arrays.copyOf(input, kept),
         n - kept,
         t3);
+  }
+
+  /**
+   * Orders the seam's points by input index, so that the seam's rule for points at the same place
+   * (the lowest index stands for them) is the input's.
+   */
+  private static void sortByInput(
+      double[] sx, double[] sy, double[] sz, int[] seamVertex, int[] seamInput) {
+    int m = seamInput.length;
+    long[] keyed = new long[m];
+    for (int i = 0; i < m; i++) {
+      keyed[i] = (long) seamInput[i] << 32 | i;
+    }
+    Arrays.sort(keyed);
+    double[] x = sx.clone();
+    double[] y = sy.clone();
+    double[] z = sz.clone();
+    int[] v = seamVertex.clone();
+    for (int i = 0; i < m; i++) {
+      int from = (int) keyed[i];
+      sx[i] = x[from];
+      sy[i] = y[from];
+      sz[i] = z[from];
+      seamVertex[i] = v[from];
+      seamInput[i] = (int) (keyed[i] >>> 32);
+    }
   }
 
   /**

@@ -128,6 +128,117 @@ class ParallelTriangulationTest {
   }
 
   @Test
+  void circleInside_neverAcceptsACircleReachingOut() {
+    // checked against the exact circle (decimal arithmetic to 100 digits) with the strip's edge
+    // placed within a hair of the circle's extreme: near-duplicate vertices, axis-aligned edges,
+    // coordinates up to 10^7
+    java.math.MathContext mc = new java.math.MathContext(100);
+    Random rnd = new Random(17);
+    int accepted = 0;
+    for (int i = 0; i < 200_000; i++) {
+      double offset = Math.pow(10, rnd.nextInt(8));
+      double scale = Math.pow(10, -rnd.nextInt(12));
+      double ax = offset + rnd.nextDouble() * 1000;
+      double ay = offset * 5 + rnd.nextDouble() * 1000;
+      double bx = rnd.nextInt(3) == 0 ? ax : ax + (rnd.nextDouble() - 0.5) * 1000 * scale;
+      double by = ay + (rnd.nextDouble() - 0.5) * 1000;
+      double cx =
+          rnd.nextInt(3) == 0 ? bx + Math.ulp(bx) * rnd.nextInt(8) : ax + rnd.nextGaussian();
+      double cy =
+          rnd.nextInt(3) == 0 ? by - Math.ulp(by) * rnd.nextInt(8) : ay + rnd.nextGaussian();
+      if (Predicates.orient2d(ax, ay, bx, by, cx, cy) <= 0) {
+        double t = bx;
+        bx = cx;
+        cx = t;
+        t = by;
+        by = cy;
+        cy = t;
+      }
+      if (Predicates.orient2d(ax, ay, bx, by, cx, cy) <= 0) {
+        continue;
+      }
+      java.math.BigDecimal[] exact = exactCircle(ax, ay, bx, by, cx, cy, mc);
+      double right = exact[0].add(exact[1].sqrt(mc)).doubleValue();
+      double left = exact[0].subtract(exact[1].sqrt(mc)).doubleValue();
+      double r = Math.sqrt(exact[1].doubleValue());
+      double hi = right + (rnd.nextDouble() - 0.3) * 1e-4 * r;
+      double lo = left - (rnd.nextDouble() - 0.3) * 1e-4 * r;
+      if (ParallelTriangulation.circleInside(ax, ay, bx, by, cx, cy, lo, hi, 0)) {
+        accepted++;
+        java.math.BigDecimal toHi = new java.math.BigDecimal(hi).subtract(exact[0]);
+        java.math.BigDecimal toLo = exact[0].subtract(new java.math.BigDecimal(lo));
+        assertTrue(
+            toHi.signum() > 0 && toHi.multiply(toHi).compareTo(exact[1]) > 0,
+            "circle reaches past hi: " + ax + "," + ay + " " + bx + "," + by + " " + cx + "," + cy);
+        assertTrue(
+            toLo.signum() >= 0 && toLo.multiply(toLo).compareTo(exact[1]) >= 0,
+            "circle reaches past lo: " + ax + "," + ay + " " + bx + "," + by + " " + cx + "," + cy);
+      }
+    }
+    assertTrue(accepted > 10_000, "the test accepts circles clear of the edges: " + accepted);
+    // found by review: two near-duplicate vertices on an axis-aligned edge, 1 cm off before
+    double ax = 999872.4052135814;
+    double ay = 4999693.312114359;
+    double bx = 999872.4052135814;
+    double by = 4999289.334042347;
+    double cx = 999872.4052135821;
+    double cy = 4999289.334042345;
+    java.math.BigDecimal[] exact = exactCircle(ax, ay, bx, by, cx, cy, mc);
+    double right = exact[0].add(exact[1].sqrt(mc)).doubleValue();
+    assertTrue(
+        !ParallelTriangulation.circleInside(
+            ax, ay, bx, by, cx, cy, Double.NEGATIVE_INFINITY, right - 0.01, 0),
+        "the reviewed triangle");
+  }
+
+  /** The centre's x and the squared radius of a triangle's circumcircle, to mc's precision. */
+  private static java.math.BigDecimal[] exactCircle(
+      double ax, double ay, double bx, double by, double cx, double cy, java.math.MathContext mc) {
+    java.math.BigDecimal x0 = new java.math.BigDecimal(ax);
+    java.math.BigDecimal y0 = new java.math.BigDecimal(ay);
+    java.math.BigDecimal px = new java.math.BigDecimal(bx).subtract(x0);
+    java.math.BigDecimal py = new java.math.BigDecimal(by).subtract(y0);
+    java.math.BigDecimal qx = new java.math.BigDecimal(cx).subtract(x0);
+    java.math.BigDecimal qy = new java.math.BigDecimal(cy).subtract(y0);
+    java.math.BigDecimal pp = px.multiply(px).add(py.multiply(py));
+    java.math.BigDecimal qq = qx.multiply(qx).add(qy.multiply(qy));
+    java.math.BigDecimal d =
+        px.multiply(qy).subtract(py.multiply(qx)).multiply(java.math.BigDecimal.valueOf(2));
+    java.math.BigDecimal ux = qy.multiply(pp).subtract(py.multiply(qq)).divide(d, mc);
+    java.math.BigDecimal uy = px.multiply(qq).subtract(qx.multiply(pp)).divide(d, mc);
+    return new java.math.BigDecimal[] {x0.add(ux), ux.multiply(ux).add(uy.multiply(uy))};
+  }
+
+  @Test
+  void ofParallel_collinearStrips_sameVertices() {
+    // every strip one exact x column (collinear, no triangle of its own) with duplicates
+    int n = 30_000;
+    Random rnd = new Random(23);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rnd.nextInt(4);
+      y[i] = rnd.nextInt(2_000);
+      z[i] = i;
+    }
+    DelaunayTriangulation one = DelaunayTriangulation.of(x, y, z, 0);
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(x, y, z, 0, 4);
+    assertEquals(one.duplicates(), many.duplicates());
+    assertArrayEquals(vertices(one), vertices(many));
+    assertArrayEquals(canonical(one), canonical(many));
+    double[] column = {5, 5, 5, 5, 5};
+    DelaunayTriangulation line =
+        DelaunayTriangulation.of(
+            column, new double[] {3, 1, 3, 2, 1}, new double[] {0, 1, 2, 3, 4}, 0);
+    assertEquals(3, line.vertexCount(), "collinear duplicates merged however far apart");
+    assertEquals(2, line.duplicates());
+    for (int v = 0; v < 3; v++) {
+      assertTrue(line.inputIndex(v) <= 3, "the first of each place stands for it");
+    }
+  }
+
+  @Test
   void of_gridInShuffledOrder_sameTriangles() {
     // four cocircular points in every square: the triangles must not depend on the input order
     int n = 40_000;
