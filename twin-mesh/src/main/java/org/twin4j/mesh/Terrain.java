@@ -56,7 +56,8 @@ public final class Terrain {
    * @param maxError the largest vertical distance allowed between an input point and the TIN, in
    *     the units of z; 0 keeps every point that is not exactly on the surface
    * @return the TIN and the error measured on every input point
-   * @throws IllegalArgumentException if the arrays differ in length or maxError is negative
+   * @throws IllegalArgumentException if the arrays differ in length, a coordinate is not finite or
+   *     maxError is negative
    */
   public static Result simplify(double[] xs, double[] ys, double[] zs, double maxError) {
     if (!(maxError >= 0)) {
@@ -65,6 +66,12 @@ public final class Terrain {
     int n = xs.length;
     if (ys.length != n || zs.length != n) {
       throw new IllegalArgumentException("x, y and z differ in length");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i]) || !Double.isFinite(zs[i])) {
+        throw new IllegalArgumentException(
+            "point " + i + " (" + xs[i] + ", " + ys[i] + ", " + zs[i] + ") is not finite");
+      }
     }
     DelaunayTriangulation tin = DelaunayTriangulation.greedy(xs, ys, zs, maxError);
     // the bound, measured on every input point (points sharing x and y with a kept vertex but not

@@ -62,5 +62,10 @@ class TerrainTest {
     DelaunayTriangulation.Locator at = r.tin().locator();
     assertEquals(3 + 0.25 * 50 - 0.5 * 40, at.z(50, 40), 1e-9);
     assertTrue(Double.isNaN(at.z(-10, 50)), "outside the hull");
+    z[17] = Double.NaN;
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Terrain.simplify(x, y, z, 1e-6));
+    assertTrue(e.getMessage().contains("point 17"), e.getMessage());
   }
 }
