@@ -1302,15 +1302,24 @@ public final class DelaunayTriangulation {
      */
     private int fanTriangle(int p, int q, int start) {
       int j = start;
+      // the side of p -> a is the side of p -> b of the triangle before: tested once
+      double sideOfA = Double.NaN;
       for (int step = 0; step <= madeCount; step++) {
         int a = tri[8 * j];
         int b = tri[8 * j + 1];
         if (a == INF || b == INF) {
           return -1;
         }
-        if (orientIdx(p, b, q) <= 0 && orientIdx(p, a, q) >= 0) {
-          return j;
+        double sideOfB = orientIdx(p, b, q);
+        if (sideOfB <= 0) {
+          if (Double.isNaN(sideOfA)) {
+            sideOfA = orientIdx(p, a, q);
+          }
+          if (sideOfA >= 0) {
+            return j;
+          }
         }
+        sideOfA = sideOfB;
         j = startOf[b];
       }
       return -1;
