@@ -296,6 +296,25 @@ class ParallelTriangulationTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}, {1} threads")
+  @CsvSource({"ahn3_cropped_1.laz, 2", "ahn3_cropped_2.laz, 3", "autzen_trim.laz, 2"})
+  void ofParallel_realLidar_sameTrianglesAsSequential(String file, int threads) throws Exception {
+    // every point of a real tile: centimetre coordinates, so exact duplicates (scan overlap) and
+    // cocircular quadruples occur
+    java.nio.file.Path path =
+        java.nio.file.Path.of(System.getProperty("twin.data.dir", "../data"), "lidar", file);
+    double[][] p =
+        org.twin4j.pointcloud.LasFiles.read(
+                path, org.twin4j.pointcloud.LasReadOptions.defaults().withListener(w -> {}))
+            .coordinates((ch, i) -> true);
+    DelaunayTriangulation one = DelaunayTriangulation.of(p[0], p[1], p[2], 0);
+    DelaunayTriangulation many = DelaunayTriangulation.ofParallel(p[0], p[1], p[2], 0, threads);
+    assertTrue(one.duplicates() > 0, file + ": the tile has points at the same x and y");
+    assertEquals(one.duplicates(), many.duplicates(), file + ": duplicates");
+    assertArrayEquals(vertices(one), vertices(many), file + ": vertices");
+    assertArrayEquals(canonical(one), canonical(many), file + ": triangles");
+  }
+
   @Test
   void ofParallel_duplicatesAcrossTheInput_lowestIndexStands() {
     double[][] p = DelaunayTriangulationTest.points("uniform", 60_000, 8);
