@@ -22,12 +22,17 @@ class ParallelTriangulationTest {
 
   /** The triangles as input-index triples, each starting at its smallest index, sorted. */
   static long[] canonical(DelaunayTriangulation t) {
+    return canonical(t, java.util.function.IntUnaryOperator.identity());
+  }
+
+  /** The same with every input index mapped first (to undo a permutation of the input). */
+  static long[] canonical(DelaunayTriangulation t, java.util.function.IntUnaryOperator map) {
     int[] tri = t.triangles();
     long[] out = new long[tri.length / 3];
     for (int i = 0; i < tri.length; i += 3) {
-      int a = t.inputIndex(tri[i]);
-      int b = t.inputIndex(tri[i + 1]);
-      int c = t.inputIndex(tri[i + 2]);
+      int a = map.applyAsInt(t.inputIndex(tri[i]));
+      int b = map.applyAsInt(t.inputIndex(tri[i + 1]));
+      int c = map.applyAsInt(t.inputIndex(tri[i + 2]));
       // rotate so that the smallest comes first (keeps the orientation)
       while (a > b || a > c) {
         int s = a;
@@ -265,21 +270,7 @@ class ParallelTriangulationTest {
     DelaunayTriangulation straight = DelaunayTriangulation.of(p[0], p[1], p[2], 0);
     DelaunayTriangulation shuffled = DelaunayTriangulation.of(x, y, z, 0);
     long[] expected = canonical(straight);
-    long[] got = new long[shuffled.triangleCount()];
-    int[] tri = shuffled.triangles();
-    for (int i = 0; i < tri.length; i += 3) {
-      int a = perm[shuffled.inputIndex(tri[i])];
-      int b = perm[shuffled.inputIndex(tri[i + 1])];
-      int c = perm[shuffled.inputIndex(tri[i + 2])];
-      while (a > b || a > c) {
-        int s = a;
-        a = b;
-        b = c;
-        c = s;
-      }
-      got[i / 3] = (long) a << 42 | (long) b << 21 | c;
-    }
-    Arrays.sort(got);
+    long[] got = canonical(shuffled, i -> perm[i]);
     assertArrayEquals(expected, got);
     // a fan from the lowest corner: each square split by the diagonal from its lower left corner
     int[] t = straight.triangles();
