@@ -838,10 +838,10 @@ public final class DelaunayTriangulation {
           if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
             int next = tri[base + 3 + k] / 8;
             if (ghostIndexOf(next) >= 0) {
-              if (isDuplicate(p, a)) {
+              if (near(p, a)) {
                 return -2 - a;
               }
-              if (isDuplicate(p, b)) {
+              if (near(p, b)) {
                 return -2 - b;
               }
               return next;
@@ -851,7 +851,7 @@ public final class DelaunayTriangulation {
           }
         }
         for (int k = 0; k < 3; k++) {
-          if (isDuplicate(p, tri[base + k])) {
+          if (near(p, tri[base + k])) {
             return -2 - tri[base + k];
           }
         }
@@ -862,10 +862,6 @@ public final class DelaunayTriangulation {
     int ghostIndexOf(int t) {
       int base = 8 * t;
       return tri[base] == INF ? 0 : tri[base + 1] == INF ? 1 : tri[base + 2] == INF ? 2 : -1;
-    }
-
-    private boolean isDuplicate(int p, int v) {
-      return near(p, v);
     }
 
     /**

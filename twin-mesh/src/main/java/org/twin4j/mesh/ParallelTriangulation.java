@@ -48,6 +48,9 @@ final class ParallelTriangulation {
 
     int borderCount;
 
+    /** The number of seam vertices. */
+    int seamCount;
+
     Strip(DelaunayTriangulation.Builder tin) {
       this.tin = tin;
       this.seam = new boolean[tin.vertices];
@@ -161,6 +164,7 @@ final class ParallelTriangulation {
     Strip out = new Strip(b);
     if (b.slots == 0) {
       Arrays.fill(out.seam, true);
+      out.seamCount = b.vertices;
       return out;
     }
     int[] tri = b.tri;
@@ -195,7 +199,10 @@ final class ParallelTriangulation {
         for (int k = 0; k < 3; k++) {
           int v = tri[8 * t + k];
           if (v != INF) {
-            out.seam[v] = true;
+            if (!out.seam[v]) {
+              out.seam[v] = true;
+              out.seamCount++;
+            }
           }
         }
         continue;
@@ -295,9 +302,7 @@ final class ParallelTriangulation {
       vertexOffset[s + 1] = vertexOffset[s] + strip.tin.vertices;
       triangleOffset[s + 1] = triangleOffset[s] + strip.safeCount;
       borderCount += strip.borderCount;
-      for (boolean on : strip.seam) {
-        seamCount += on ? 1 : 0;
-      }
+      seamCount += strip.seamCount;
     }
     int total = vertexOffset[count];
     // the seam's points, in their own arrays: seam point i is vertex seamVertex[i]

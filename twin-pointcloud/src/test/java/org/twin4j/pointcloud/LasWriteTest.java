@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.twin4j.core.io.ReadWarning;
 
@@ -25,17 +26,7 @@ class LasWriteTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "autzen_trim.las",
-        "autzen_trim.laz",
-        "ahn3_cropped_1.laz",
-        "ahn3_cropped_2.laz",
-        "file_with_both_wkt_and_geotiff_vlrs.las",
-        "las_with_several_extra_byte_bloc.laz",
-        "warsaw_small.las",
-        "sample_c.las"
-      })
+  @MethodSource("org.twin4j.pointcloud.LidarData#all")
   void write14_readBack_identicalPointsRecordsAndCrs(String name) throws Exception {
     PointCloud in = LidarData.read(name);
     Path out = dir.resolve(name.replace(".laz", ".las") + ".14.las");

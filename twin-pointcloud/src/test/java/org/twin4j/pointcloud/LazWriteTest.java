@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.twin4j.core.io.ReadWarning;
 
@@ -33,17 +34,7 @@ class LazWriteTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "autzen_trim.las",
-        "autzen_trim.laz",
-        "ahn3_cropped_1.laz",
-        "ahn3_cropped_2.laz",
-        "file_with_both_wkt_and_geotiff_vlrs.las",
-        "las_with_several_extra_byte_bloc.laz",
-        "warsaw_small.las",
-        "sample_c.las"
-      })
+  @MethodSource("org.twin4j.pointcloud.LidarData#all")
   void writeLaz_readBackByTwinAndByLaszip4j_identicalPoints(String name) throws Exception {
     PointCloud in = LidarData.read(name);
     Path out = dir.resolve(name + ".laz");

@@ -24,6 +24,11 @@ final class LidarData {
 
   private LidarData() {}
 
+  /** Every sample file, for {@code @MethodSource("org.twin4j.pointcloud.LidarData#all")}. */
+  static String[] all() {
+    return ALL.clone();
+  }
+
   static Path file(String name) {
     String dir = System.getProperty("twin.data.dir", "../data");
     Path p = Path.of(dir, "lidar", name);
