@@ -59,14 +59,14 @@ public final class GmlCityReader implements CityReader {
   private @Nullable DocumentInfo info;
   private long coordinates;
 
-  private GmlCityReader(Path file, ReadOptions options) throws IOException {
+  private GmlCityReader(Path file, ReadOptions options, boolean readNumbers) throws IOException {
     this.source = file.toString();
     this.report = new ConversionReport.Builder(options.listener());
     this.features = new GmlFeatureReader(source, report);
     if (options.validate()) {
       SchemaValidation.validate(file, report);
     }
-    this.parser = GmlParser.open(file, Context.get());
+    this.parser = GmlParser.open(file, Context.get(), readNumbers);
     if (options.parallel() && Files.size(file) >= PARALLEL_FROM) {
       BlockingQueue<GmlParser.Item> q = new ArrayBlockingQueue<>(AHEAD);
       queue = q;
@@ -94,7 +94,16 @@ public final class GmlCityReader implements CityReader {
    * @throws IOException if the file cannot be opened or its start is malformed
    */
   public static GmlCityReader open(Path file, ReadOptions options) throws IOException {
-    return new GmlCityReader(file, options);
+    return new GmlCityReader(file, options, true);
+  }
+
+  /**
+   * Opens a CityGML file, with citygml4j reading every number when {@code readNumbers} is false
+   * (for tests comparing the two routes).
+   */
+  static GmlCityReader open(Path file, ReadOptions options, boolean readNumbers)
+      throws IOException {
+    return new GmlCityReader(file, options, readNumbers);
   }
 
   /** The citygml4j context: expensive to make, made once. */
@@ -151,7 +160,7 @@ public final class GmlCityReader implements CityReader {
         header(parsed.header());
       }
       try {
-        CityObject o = features.read(f);
+        CityObject o = features.read(f, parsed.lists());
         if (o != null) {
           coordinates += Vertices.coordinates(o);
           ready.add(o);

@@ -138,6 +138,9 @@ final class GmlFeatureReader {
   /** The geometries of the top-level feature being converted, by id. */
   private GeometryIds ids;
 
+  /** The number lists the parser read for the top-level feature being converted. */
+  private CoordinateLists lists = new CoordinateLists();
+
   GmlFeatureReader(String source, ConversionReport.Builder report) {
     this.source = source;
     this.report = report;
@@ -151,10 +154,17 @@ final class GmlFeatureReader {
     return textures;
   }
 
-  /** Converts a top-level feature; null (reported) if it is not a city object. */
-  @Nullable CityObject read(org.xmlobjects.gml.model.feature.AbstractFeature feature) {
+  /**
+   * Converts a top-level feature; null (reported) if it is not a city object.
+   *
+   * @param feature the feature
+   * @param lists the number lists the parser read for it
+   */
+  @Nullable CityObject read(
+      org.xmlobjects.gml.model.feature.AbstractFeature feature, CoordinateLists lists) {
     if (feature instanceof AbstractCityObject) {
       AbstractCityObject o = (AbstractCityObject) feature;
+      this.lists = lists;
       Appearances app = new Appearances();
       ids = new GeometryIds(o);
       app.collect(o);
@@ -209,7 +219,7 @@ final class GmlFeatureReader {
     List<GmlGeometryReader.Problem> problems = new ArrayList<>();
 
     // boundary surfaces and their openings: semantics of their polygons, per LOD
-    Map<Polygon, SemanticSurface> semantics = new IdentityHashMap<>();
+    Map<Polygon, GmlGeometryReader.Boundary> semantics = new IdentityHashMap<>();
     Map<Integer, List<Polygon>> boundaryPolygons = new TreeMap<>();
     if (o instanceof AbstractSpace) {
       for (AbstractSpaceBoundaryProperty p : ((AbstractSpace) o).getBoundaries()) {
@@ -227,7 +237,7 @@ final class GmlFeatureReader {
       }
     }
 
-    GmlGeometryReader geometries = new GmlGeometryReader(semantics, ids, problems);
+    GmlGeometryReader geometries = new GmlGeometryReader(semantics, ids, lists, problems);
     GeometryInfo info = o.getGeometryInfo();
     for (int level : info.getLods()) {
       Lod lod = Lod.of(Math.min(level, 4));
@@ -287,7 +297,7 @@ final class GmlFeatureReader {
       AbstractThematicSurface t,
       AbstractCityObject owner,
       @Nullable SemanticSurface parent,
-      Map<Polygon, SemanticSurface> semantics,
+      Map<Polygon, GmlGeometryReader.Boundary> semantics,
       Map<Integer, List<Polygon>> byLod,
       String ownerId) {
     String typeName = semanticType(t, owner);
@@ -322,8 +332,10 @@ final class GmlFeatureReader {
               at(ownerId));
         }
         for (Polygon poly : polygons) {
-          if (!unclassified) {
-            semantics.putIfAbsent(poly, s);
+          GmlGeometryReader.Boundary b =
+              semantics.computeIfAbsent(poly, k -> new GmlGeometryReader.Boundary());
+          if (!unclassified && b.semantic == null) {
+            b.semantic = s;
           }
           byLod.computeIfAbsent(level, k -> new ArrayList<>()).add(poly);
         }
@@ -424,7 +436,10 @@ final class GmlFeatureReader {
       return null;
     }
     if (template.getId() != null) {
-      templates.putIfAbsent(template.getId(), template);
+      if (!templates.containsKey(template.getId())) {
+        lists.restoreAll(template); // kept beyond this feature and its number lists
+        templates.put(template.getId(), template);
+      }
     }
     double[] m = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
     if (ig.getTransformationMatrix() != null && ig.getTransformationMatrix().getValue() != null) {
@@ -1008,9 +1023,12 @@ final class GmlFeatureReader {
             for (TextureCoordinates tc :
                 ((TexCoordList) param.getObject()).getTextureCoordinates()) {
               if (tc.getRing() != null && tc.getRing().getHref() != null && tc.getValue() != null) {
-                double[] st = new double[tc.getValue().size()];
-                for (int i = 0; i < st.length; i++) {
-                  st[i] = tc.getValue().get(i);
+                double[] st = lists.resolve(tc.getValue());
+                if (st == null) {
+                  st = new double[tc.getValue().size()];
+                  for (int i = 0; i < st.length; i++) {
+                    st[i] = tc.getValue().get(i);
+                  }
                 }
                 coordinatesByTheme
                     .computeIfAbsent(theme, k -> new HashMap<>())

@@ -3,7 +3,6 @@
 package org.twin4j.citygml.internal.gml;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,18 +61,27 @@ final class GmlGeometryReader {
     final List<Boolean> reversed = new ArrayList<>();
   }
 
-  private final Map<Polygon, SemanticSurface> semantics;
+  /** A polygon of a thematic surface: its semantics, and whether a geometry used it. */
+  static final class Boundary {
+    @Nullable SemanticSurface semantic;
+    boolean used;
+  }
+
+  private final Map<Polygon, Boundary> semantics;
   private final GeometryIds ids;
-  private final Map<Polygon, Boolean> used;
+  private final CoordinateLists lists;
   private final List<Problem> problems;
   private double @Nullable [] matrix;
   private @Nullable Sources sources;
 
   GmlGeometryReader(
-      Map<Polygon, SemanticSurface> semantics, GeometryIds ids, List<Problem> problems) {
+      Map<Polygon, Boundary> semantics,
+      GeometryIds ids,
+      CoordinateLists lists,
+      List<Problem> problems) {
     this.semantics = semantics;
     this.ids = ids;
-    this.used = new IdentityHashMap<>();
+    this.lists = lists;
     this.problems = problems;
   }
 
@@ -84,7 +92,8 @@ final class GmlGeometryReader {
 
   /** Whether a boundary polygon was already used by a converted geometry. */
   boolean isUsed(Polygon p) {
-    return used.containsKey(p);
+    Boundary b = semantics.get(p);
+    return b != null && b.used;
   }
 
   /** The sources of the last surface geometry converted. */
@@ -294,7 +303,10 @@ final class GmlGeometryReader {
   }
 
   private void polygon(Polygon p, SurfaceGeometry.Builder<?> b, boolean reverse) {
-    used.put(p, Boolean.TRUE);
+    Boundary boundary = semantics.get(p);
+    if (boundary != null) {
+      boundary.used = true;
+    }
     if (p.getExterior() == null || p.getExterior().getObject() == null) {
       problems.add(
           new Problem(
@@ -314,7 +326,7 @@ final class GmlGeometryReader {
                   + "has fewer than 3 vertices; dropped"));
       return;
     }
-    b.surface(semantics.get(p));
+    b.surface(boundary == null ? null : boundary.semantic);
     addRing(b, exterior, p.getExterior().getObject(), reverse);
     if (sources != null) {
       sources.polygons.add(p);
@@ -450,9 +462,9 @@ final class GmlGeometryReader {
 
   /**
    * The coordinates of a ring given as a 3D posList, without the copies of the general route; null
-   * otherwise.
+   * otherwise. The array may be the parser's (shared, not to be modified).
    */
-  private static double @Nullable [] posList3D(LinearRing ring) {
+  private double @Nullable [] posList3D(LinearRing ring) {
     org.xmlobjects.gml.model.geometry.GeometricPositionList points = ring.getControlPoints();
     if (points == null || points.getPosList() == null) {
       return null;
@@ -462,8 +474,15 @@ final class GmlGeometryReader {
     if (dimension == null) {
       dimension = ring.getSrsDimension();
     }
+    if (dimension == null || dimension != 3) {
+      return null;
+    }
+    double[] read = lists.resolve(list.getValue());
+    if (read != null) {
+      return read.length % 3 == 0 ? read : null;
+    }
     List<Double> values = list.getValue();
-    if (dimension == null || dimension != 3 || values == null || values.size() % 3 != 0) {
+    if (values == null || values.size() % 3 != 0) {
       return null;
     }
     double[] out = new double[values.size()];
@@ -484,6 +503,7 @@ final class GmlGeometryReader {
       if (direct != null) {
         return direct;
       }
+      lists.restore((LinearRing) ring); // citygml4j's routine reads its own list
       c = ((LinearRing) ring).toCoordinateList3D(reverse);
     } else {
       problems.add(

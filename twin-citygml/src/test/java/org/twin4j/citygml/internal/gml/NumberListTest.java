@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the twin4j authors
+package org.twin4j.citygml.internal.gml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.twin4j.citygml.ConversionReport;
+import org.twin4j.citygml.ReadOptions;
+import org.twin4j.citygml.internal.DoubleList;
+import org.twin4j.core.geom.Geometry;
+import org.twin4j.core.io.WarningListener;
+import org.twin4j.core.model.CityObject;
+
+/**
+ * The parser reads the numbers of rings and texture coordinates itself ({@link CoordinateLists},
+ * {@link Decimals}); these tests read every CityGML sample and a set of awkward documents both ways
+ * (the parser's numbers, and citygml4j reading every number) and require the very same city objects
+ * (coordinates compared exactly), appearance tables and report.
+ */
+class NumberListTest {
+
+  @TempDir Path dir;
+
+  /** What one read gives. */
+  private record Read(List<CityObject> objects, String appearances, ConversionReport report) {}
+
+  private static Read read(Path file, boolean readNumbers) throws IOException {
+    try (GmlCityReader r =
+        GmlCityReader.open(file, new ReadOptions(WarningListener.silent()), readNumbers)) {
+      List<CityObject> objects = new ArrayList<>();
+      while (r.hasNext()) {
+        objects.add(r.next());
+      }
+      return new Read(objects, r.info().appearances().toString(), r.report());
+    }
+  }
+
+  private static void assertSameBothWays(Path file) throws IOException {
+    Read parser = read(file, true);
+    Read citygml4j = read(file, false);
+    assertEquals(citygml4j.objects().size(), parser.objects().size(), file.toString());
+    for (int i = 0; i < parser.objects().size(); i++) {
+      assertEquals(citygml4j.objects().get(i), parser.objects().get(i), file + " object " + i);
+    }
+    assertEquals(citygml4j.appearances(), parser.appearances(), file.toString());
+    assertEquals(citygml4j.report().counts(), parser.report().counts(), file.toString());
+  }
+
+  private static Path sample(String name) {
+    Path p = Path.of(System.getProperty("twin.data.dir", "../data"), "city", name);
+    assertTrue(Files.isRegularFile(p), "sample file missing: " + p.toAbsolutePath());
+    return p;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "citygml1/berlin_open_data_sample_data.citygml",
+        "citygml1/Potsdam_LoD1.gml",
+        "citygml2/Building_and_garage_LOD2-EPSG25832.gml",
+        "citygml2/lod3_building_v2.gml",
+        "citygml3/lod2_buildings_v3.gml",
+        "citygml3/invalid_building_v3.gml"
+      })
+  void realSamplesReadTheSameBothWays(String name) throws IOException {
+    Path file = sample(name);
+    assertSameBothWays(file);
+    // and the parser did take the numbers over
+    GmlParser p = GmlParser.open(file, GmlCityReader.Context.get(), true);
+    long lists = 0;
+    try {
+      for (GmlParser.Item item = p.next();
+          !(item instanceof GmlParser.End || item instanceof GmlParser.Failure);
+          item = p.next()) {
+        if (item instanceof GmlParser.Parsed) {
+          lists += ((GmlParser.Parsed) item).lists().size();
+        }
+      }
+    } finally {
+      p.close();
+    }
+    assertTrue(lists > 0, name);
+  }
+
+  private static final String HEAD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          + "<core:CityModel xmlns:core=\"http://www.opengis.net/citygml/2.0\""
+          + " xmlns:bldg=\"http://www.opengis.net/citygml/building/2.0\""
+          + " xmlns:app=\"http://www.opengis.net/citygml/appearance/2.0\""
+          + " xmlns:frn=\"http://www.opengis.net/citygml/cityfurniture/2.0\""
+          + " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+          + " xmlns:gml=\"http://www.opengis.net/gml\">\n"
+          + "<gml:boundedBy><gml:Envelope srsName=\"EPSG:25832\">"
+          + "<gml:lowerCorner>0 0 0</gml:lowerCorner><gml:upperCorner>9 9 9</gml:upperCorner>"
+          + "</gml:Envelope></gml:boundedBy>\n";
+
+  private static String building(String id, String rings) {
+    return "<core:cityObjectMember><bldg:Building gml:id=\""
+        + id
+        + "\"><bldg:lod2MultiSurface><gml:MultiSurface>"
+        + rings
+        + "</gml:MultiSurface></bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>\n";
+  }
+
+  private static String polygon(String id, String ringContent) {
+    return "<gml:surfaceMember><gml:Polygon gml:id=\""
+        + id
+        + "\"><gml:exterior><gml:LinearRing gml:id=\""
+        + id
+        + "-r\">"
+        + ringContent
+        + "</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>";
+  }
+
+  private static String posList(String attributes, String text) {
+    return "<gml:posList" + attributes + ">" + text + "</gml:posList>";
+  }
+
+  private static final String SQUARE = "0 0 0 1 0 0 1 1 0 0 1 0 0 0 0";
+
+  @Test
+  void awkwardNumberListsReadTheSameBothWays() throws IOException {
+    String d3 = " srsDimension=\"3\"";
+    StringBuilder b = new StringBuilder(HEAD);
+    b.append(
+        building(
+            "plain",
+            polygon("p1", posList(d3, SQUARE))
+                // comments, CDATA, character references and odd white space inside the list
+                + polygon(
+                    "p2",
+                    posList(
+                        d3,
+                        "0 0 0 <!-- a comment --> 1 0 0\n\t1 1 0<![CDATA[ 0 1 0 ]]>0&#32;0&#x9;0"))
+                // numbers only Double.parseDouble takes: many digits, exponents, a type suffix
+                + polygon(
+                    "p3",
+                    posList(
+                        d3,
+                        "0.10000000000000000555 2e-3 1E2 1.7976931348623157e308 0 +0 1d 1 -0"
+                            + " 4.9e-324 1 0 0.10000000000000000555 2e-3 1E2"))
+                // 2D: citygml4j's own route, with the numbers restored
+                + polygon("p4", posList(" srsDimension=\"2\"", "0 0 5 0 5 5 0 5 0 0"))
+                // no dimension anywhere: citygml4j's route too
+                + polygon("p5", posList("", SQUARE))));
+    // a malformed number: citygml4j reads the list as it is, and drops it the same way
+    b.append(building("malformed", polygon("m1", posList(d3, "0 0 0 1 0 x 1 1 0 0 0 0"))));
+    // an empty list, a single number, a list with an element inside
+    b.append(building("empty", polygon("e1", posList(d3, ""))));
+    b.append(building("single", polygon("s1", posList(d3, "7"))));
+    b.append(
+        building("nested", polygon("n1", posList(d3, "0 0 0 1 0 0<gml:x>1</gml:x>1 1 0 0 0 0"))));
+    // a list after a gml:name: not the ring's first child, left to citygml4j
+    b.append(
+        building(
+            "named",
+            polygon("q1", "<gml:name>ring</gml:name>" + posList(d3, "3 3 3 4 3 3 4 4 3"))));
+    // a reversed surface and a reference to a ring's polygon
+    b.append(
+        "<core:cityObjectMember><bldg:Building gml:id=\"reversed\"><bldg:lod2MultiSurface>"
+            + "<gml:MultiSurface><gml:surfaceMember><gml:OrientableSurface orientation=\"-\">"
+            + "<gml:baseSurface><gml:Polygon gml:id=\"r1\"><gml:exterior><gml:LinearRing>"
+            + posList(d3, "0 0 1 2 0 1 2 2 1 0 0 1")
+            + "</gml:LinearRing></gml:exterior></gml:Polygon></gml:baseSurface>"
+            + "</gml:OrientableSurface></gml:surfaceMember>"
+            + "<gml:surfaceMember xlink:href=\"#r1\"/></gml:MultiSurface>"
+            + "</bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>\n");
+    // an implicit geometry whose template a later feature uses by reference
+    String implicit =
+        "<core:cityObjectMember><frn:CityFurniture gml:id=\"%s\"><frn:lod2ImplicitRepresentation>"
+            + "<core:ImplicitGeometry><core:transformationMatrix>2 0 0 0 0 2 0 0 0 0 2 0 0 0 0 1"
+            + "</core:transformationMatrix>%s<core:referencePoint><gml:Point><gml:pos"
+            + " srsDimension=\"3\">%s</gml:pos></gml:Point></core:referencePoint>"
+            + "</core:ImplicitGeometry></frn:lod2ImplicitRepresentation></frn:CityFurniture>"
+            + "</core:cityObjectMember>\n";
+    b.append(
+        String.format(
+            implicit,
+            "bench1",
+            "<core:relativeGMLGeometry><gml:MultiSurface gml:id=\"tpl\">"
+                + polygon("t1", posList(d3, "0 0 0 2 0 0 2 1 0 0 1 0 0 0 0"))
+                + "</gml:MultiSurface></core:relativeGMLGeometry>",
+            "100 200 30"));
+    b.append(
+        String.format(
+            implicit, "bench2", "<core:relativeGMLGeometry xlink:href=\"#tpl\"/>", "300 400 50"));
+    // textures: good, malformed and reversed coordinates
+    b.append(
+        "<core:cityObjectMember><bldg:Building gml:id=\"textured\"><app:appearance><app:Appearance>"
+            + "<app:theme>t</app:theme><app:surfaceDataMember><app:ParameterizedTexture>"
+            + "<app:imageURI>a.jpg</app:imageURI>"
+            + "<app:target uri=\"#x1\"><app:TexCoordList><app:textureCoordinates ring=\"#x1-r\">"
+            + "0 0 1 0 1 1 0 1 0 0</app:textureCoordinates></app:TexCoordList></app:target>"
+            + "<app:target uri=\"#x2\"><app:TexCoordList><app:textureCoordinates ring=\"#x2-r\">"
+            + "0 0 1 0 one 1 0 1 0 0</app:textureCoordinates></app:TexCoordList></app:target>"
+            + "</app:ParameterizedTexture></app:surfaceDataMember></app:Appearance></app:appearance>"
+            + "<bldg:lod2MultiSurface><gml:MultiSurface>"
+            + polygon("x1", posList(d3, SQUARE))
+            + polygon("x2", posList(d3, "5 5 5 6 5 5 6 6 5 5 6 5 5 5 5"))
+            + "</gml:MultiSurface></bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>\n");
+    b.append("</core:CityModel>\n");
+    Path file = dir.resolve("awkward.gml");
+    Files.writeString(file, b.toString());
+    assertSameBothWays(file);
+
+    Read read = read(file, true);
+    CityObject plain = read.objects().get(0);
+    Geometry g = plain.geometries().get(0);
+    assertEquals(5, ((org.twin4j.core.geom.SurfaceGeometry) g).surfaceCount(), plain.toString());
+    CityObject bench2 =
+        read.objects().stream().filter(o -> o.id().equals("bench2")).findFirst().get();
+    // reference point (300, 400, 50) + 2 * template vertex (2, 1, 0)
+    assertEquals(304, bench2.geometries().get(0).bounds().maxX());
+    assertEquals(402, bench2.geometries().get(0).bounds().maxY());
+  }
+
+  @Test
+  void decimalsGiveExactlyWhatParseDoubleGives() {
+    Random rnd = new Random(7);
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder t = new StringBuilder();
+      if (rnd.nextInt(4) == 0) {
+        t.append(rnd.nextBoolean() ? '-' : '+');
+      }
+      int intDigits = rnd.nextInt(10);
+      for (int k = 0; k < intDigits; k++) {
+        t.append((char) ('0' + rnd.nextInt(10)));
+      }
+      if (rnd.nextInt(3) > 0) {
+        t.append('.');
+        int frac = rnd.nextInt(12);
+        for (int k = 0; k < frac; k++) {
+          t.append((char) ('0' + rnd.nextInt(10)));
+        }
+      }
+      if (rnd.nextInt(5) == 0) {
+        t.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextInt(60) - 30);
+      }
+      if (t.length() > 0) {
+        tokens.add(t.toString());
+      }
+    }
+    // and coordinates as written by real tools
+    for (int i = 0; i < 100_000; i++) {
+      tokens.add(Double.toString(rnd.nextDouble() * 1e6));
+      tokens.add(String.format(java.util.Locale.ROOT, "%.3f", rnd.nextDouble() * 1e6 - 5e5));
+    }
+    for (String token : tokens) {
+      double expected;
+      try {
+        expected = Double.parseDouble(token);
+      } catch (NumberFormatException e) {
+        DoubleList out = new DoubleList();
+        assertEquals(-1, Decimals.parse(token.toCharArray(), 0, token.length(), out), token);
+        continue;
+      }
+      DoubleList out = new DoubleList();
+      char[] text = (" " + token + "\n").toCharArray();
+      assertEquals(1, Decimals.parse(text, 0, text.length, out), token);
+      assertEquals(
+          Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out.get(0)), token);
+    }
+  }
+
+  @Test
+  void decimalsSplitOnXmlWhiteSpaceOnly() {
+    String text = " 1\t2\n3\r4  5.5 ";
+    DoubleList out = new DoubleList();
+    assertEquals(5, Decimals.parse(text.toCharArray(), 0, text.length(), out));
+    assertEquals(5.5, out.get(4));
+    String formFeed = "1\f2";
+    assertEquals(-1, Decimals.parse(formFeed.toCharArray(), 0, 3, new DoubleList()));
+  }
+}
