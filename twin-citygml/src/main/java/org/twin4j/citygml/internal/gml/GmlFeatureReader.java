@@ -899,18 +899,58 @@ final class GmlFeatureReader {
 
   // ---------------------------------------------------------------- appearances
 
-  /** The appearances inside one top-level feature, as material and texture indices by target id. */
+  /** What the appearances of one theme give a polygon (by its id) or a ring (by its id). */
+  private static final class Target {
+    int material = -1;
+    int texture = -1;
+    double @Nullable [] coordinates;
+  }
+
+  /**
+   * The appearances inside one top-level feature: per theme, one map from the ids of the polygons
+   * and rings they target to their material, texture and texture coordinates.
+   */
   private final class Appearances {
-    final Map<String, Map<String, Integer>> materialByTheme = new LinkedHashMap<>();
-    final Map<String, Map<String, Integer>> textureByTheme = new LinkedHashMap<>();
-    final Map<String, Map<String, double[]>> coordinatesByTheme = new LinkedHashMap<>();
+    final Map<String, Map<String, Target>> byTheme = new LinkedHashMap<>();
+    private final List<Appearance> found = new ArrayList<>();
 
     boolean isEmpty() {
-      return materialByTheme.isEmpty() && textureByTheme.isEmpty();
+      return byTheme.isEmpty();
     }
 
-    /** The appearances of an object, its boundary surfaces and openings, and its children. */
+    /**
+     * Collects the appearances of an object, its boundary surfaces and openings, and its children,
+     * then indexes them.
+     */
     void collect(AbstractCityObject o) {
+      find(o);
+      if (found.isEmpty()) {
+        return;
+      }
+      // the maps are made large enough at once: big textured models target thousands of surfaces
+      Map<String, Integer> sizes = new LinkedHashMap<>(); // themes in document order
+      for (Appearance a : found) {
+        int n = 0;
+        for (AbstractSurfaceDataProperty p : a.getSurfaceData()) {
+          AbstractSurfaceData d = p.getObject();
+          if (d instanceof X3DMaterial) {
+            n += ((X3DMaterial) d).getTargets().size();
+          } else if (d instanceof ParameterizedTexture) {
+            n += 2 * ((ParameterizedTexture) d).getTextureParameterizations().size();
+          }
+        }
+        sizes.merge(theme(a), n, Integer::sum);
+      }
+      for (Map.Entry<String, Integer> e : sizes.entrySet()) {
+        byTheme.put(e.getKey(), new HashMap<>(Math.max(16, e.getValue() * 4 / 3 + 1)));
+      }
+      for (Appearance a : found) {
+        add(a);
+      }
+      byTheme.values().removeIf(Map::isEmpty);
+    }
+
+    private void find(AbstractCityObject o) {
       own(o);
       if (o instanceof AbstractSpace) {
         for (AbstractSpaceBoundaryProperty p : ((AbstractSpace) o).getBoundaries()) {
@@ -926,7 +966,7 @@ final class GmlFeatureReader {
               }
             }
           } else if (boundary != null) {
-            collect(boundary);
+            find(boundary);
           }
         }
       }
@@ -939,7 +979,7 @@ final class GmlFeatureReader {
         }
       }
       for (AbstractCityObject child : children(o, null)) {
-        collect(child);
+        find(child);
       }
     }
 
@@ -947,14 +987,18 @@ final class GmlFeatureReader {
       if (o.isSetAppearances()) {
         for (AbstractAppearanceProperty p : o.getAppearances()) {
           if (p.getObject() instanceof Appearance) {
-            add((Appearance) p.getObject());
+            found.add((Appearance) p.getObject());
           }
         }
       }
     }
 
-    void add(Appearance appearance) {
-      String theme = appearance.getTheme() == null ? "unnamed" : appearance.getTheme();
+    private String theme(Appearance appearance) {
+      return appearance.getTheme() == null ? "unnamed" : appearance.getTheme();
+    }
+
+    private void add(Appearance appearance) {
+      Map<String, Target> targets = byTheme.get(theme(appearance));
       for (AbstractSurfaceDataProperty p : appearance.getSurfaceData()) {
         AbstractSurfaceData d = p.getObject();
         if (d instanceof X3DMaterial) {
@@ -978,9 +1022,7 @@ final class GmlFeatureReader {
                   });
           for (GeometryReference target : x.getTargets()) {
             if (target.getHref() != null) {
-              materialByTheme
-                  .computeIfAbsent(theme, k -> new HashMap<>())
-                  .put(local(target.getHref()), index);
+              target(targets, local(target.getHref())).material = index;
             }
           }
         } else if (d instanceof ParameterizedTexture) {
@@ -1019,7 +1061,7 @@ final class GmlFeatureReader {
                   SourceLocation.of(source));
               continue;
             }
-            textureByTheme.computeIfAbsent(theme, k -> new HashMap<>()).put(target, index);
+            target(targets, target).texture = index;
             for (TextureCoordinates tc :
                 ((TexCoordList) param.getObject()).getTextureCoordinates()) {
               if (tc.getRing() != null && tc.getRing().getHref() != null && tc.getValue() != null) {
@@ -1030,9 +1072,7 @@ final class GmlFeatureReader {
                     st[i] = tc.getValue().get(i);
                   }
                 }
-                coordinatesByTheme
-                    .computeIfAbsent(theme, k -> new HashMap<>())
-                    .put(local(tc.getRing().getHref()), st);
+                target(targets, local(tc.getRing().getHref())).coordinates = st;
               }
             }
           }
@@ -1053,6 +1093,15 @@ final class GmlFeatureReader {
       }
     }
 
+    private Target target(Map<String, Target> targets, String id) {
+      Target t = targets.get(id);
+      if (t == null) {
+        t = new Target();
+        targets.put(id, t);
+      }
+      return t;
+    }
+
     /** The appearance of one converted geometry, from its surfaces' polygon and ring ids. */
     @Nullable GeometryAppearance forGeometry(SurfaceGeometry g, GmlGeometryReader.Sources sources) {
       if (sources.polygons.size() != g.surfaceCount() || sources.ringIds.size() != g.ringCount()) {
@@ -1060,27 +1109,25 @@ final class GmlFeatureReader {
       }
       GeometryAppearance.Builder a =
           GeometryAppearance.builder(g.surfaceCount(), g.ringCount(), g.cornerCount());
-      for (Map.Entry<String, Map<String, Integer>> e : materialByTheme.entrySet()) {
+      for (Map.Entry<String, Map<String, Target>> e : byTheme.entrySet()) {
+        Map<String, Target> targets = e.getValue();
         for (int s = 0; s < g.surfaceCount(); s++) {
           Polygon p = sources.polygons.get(s);
-          Integer m = p == null || p.getId() == null ? null : e.getValue().get(p.getId());
-          if (m != null) {
-            a.material(e.getKey(), s, m);
+          Target target = p == null || p.getId() == null ? null : targets.get(p.getId());
+          if (target == null) {
+            continue;
           }
-        }
-      }
-      for (Map.Entry<String, Map<String, Integer>> e : textureByTheme.entrySet()) {
-        Map<String, double[]> coords = coordinatesByTheme.getOrDefault(e.getKey(), Map.of());
-        for (int s = 0; s < g.surfaceCount(); s++) {
-          Polygon p = sources.polygons.get(s);
-          Integer t = p == null || p.getId() == null ? null : e.getValue().get(p.getId());
-          if (t == null) {
+          if (target.material >= 0) {
+            a.material(e.getKey(), s, target.material);
+          }
+          if (target.texture < 0) {
             continue;
           }
           int first = g.surfaceFirstRing(s);
           for (int r = first; r < first + g.surfaceRingCount(s); r++) {
             String ringId = sources.ringIds.get(r);
-            double[] st = ringId == null ? null : coords.get(ringId);
+            Target ring = ringId == null ? null : targets.get(ringId);
+            double[] st = ring == null ? null : ring.coordinates;
             int n = g.ringSize(r);
             if (st == null || (st.length != 2 * n && st.length != 2 * n + 2)) {
               continue;
@@ -1089,7 +1136,7 @@ final class GmlFeatureReader {
             if (sources.reversed.get(r)) {
               uv = reversePairs(st, n);
             }
-            a.texture(e.getKey(), r, t, g.cornerIndex(r, 0), uv);
+            a.texture(e.getKey(), r, target.texture, g.cornerIndex(r, 0), uv);
           }
         }
       }

@@ -22,6 +22,7 @@ import org.citygml4j.xml.CityGMLContext;
 import org.citygml4j.xml.module.citygml.CityGMLModules;
 import org.citygml4j.xml.reader.CityGMLInputFactory;
 import org.citygml4j.xml.reader.CityGMLReadException;
+import org.citygml4j.xml.reader.CityGMLReader;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.citygml.internal.DoubleList;
 import org.twin4j.core.io.SourceLocation;
@@ -69,6 +70,11 @@ final class GmlParser {
   private final InputStream in;
   private final XMLStreamReader xml;
   private final CityGMLInputFactory factory;
+
+  /** The view of the current feature, and citygml4j's reader on it; made at the first feature. */
+  private @Nullable Subtree view;
+
+  private @Nullable CityGMLReader features;
   private final XMLObjects objects;
   private final boolean readNumbers;
 
@@ -255,8 +261,14 @@ final class GmlParser {
     SourceLocation at = here();
     inHeader = false;
     CoordinateLists lists = new CoordinateLists();
-    AbstractFeature f =
-        factory.createCityGMLReader(new Subtree(xml, this, readNumbers ? lists : null)).next();
+    if (view == null) {
+      // one view and one citygml4j reader for the whole file: the reader keeps the object
+      // builders it made for one feature for the next
+      view = new Subtree(xml, this);
+      features = factory.createCityGMLReader(view);
+    }
+    view.reset(readNumbers ? lists : null);
+    AbstractFeature f = features.next();
     depth--; // the view consumed the feature's end element
     return new Parsed(f, lists, header(), at);
   }
@@ -356,7 +368,7 @@ final class GmlParser {
    */
   private static final class Subtree extends StreamReaderDelegate {
     private final GmlParser parser;
-    private final @Nullable CoordinateLists lists;
+    private @Nullable CoordinateLists lists;
     private int state; // 0 before the element, 1 inside, 2 after
     private int level;
 
@@ -376,11 +388,24 @@ final class GmlParser {
      */
     private final XMLStreamReader in;
 
-    Subtree(XMLStreamReader reader, GmlParser parser, @Nullable CoordinateLists lists) {
+    Subtree(XMLStreamReader reader, GmlParser parser) {
       super(reader);
       this.in = reader;
       this.parser = parser;
+    }
+
+    /**
+     * Makes the view show the element the stream stands on, as a new document.
+     *
+     * @param lists where the number lists of the element go, or null to leave them to citygml4j
+     */
+    void reset(@Nullable CoordinateLists lists) {
       this.lists = lists;
+      state = 0;
+      level = 0;
+      numberList = false;
+      ringOpen = false;
+      shown = null;
     }
 
     @Override
