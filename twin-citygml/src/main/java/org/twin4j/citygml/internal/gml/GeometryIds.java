@@ -22,10 +22,12 @@ import org.xmlobjects.gml.visitor.GeometryWalker;
 final class GeometryIds {
 
   private final AbstractCityObject root;
+  private final ParserTables tables;
   private @Nullable Map<String, AbstractGeometry> byId;
 
-  GeometryIds(AbstractCityObject root) {
+  GeometryIds(AbstractCityObject root, ParserTables tables) {
     this.root = root;
+    this.tables = tables;
   }
 
   /** The object of a property, inline or referenced within the feature; null if neither. */
@@ -48,6 +50,10 @@ final class GeometryIds {
 
   /** The geometry with the id of an href ("#id" or "id"), or null. */
   @Nullable AbstractGeometry get(String href) {
+    AbstractGeometry read = tables.geometry(href);
+    if (read != null) {
+      return read; // read by the parser itself
+    }
     if (byId == null) {
       byId = index();
     }
@@ -69,8 +75,9 @@ final class GeometryIds {
         };
     GeometryInfo info = root.getGeometryInfo(true);
     for (GeometryProperty<?> p : info.getGeometries()) {
-      if (p.getObject() != null) {
-        p.getObject().accept(walker);
+      AbstractGeometry g = p.getObject() != null ? p.getObject() : tables.geometry(p.getHref());
+      if (g != null) {
+        g.accept(walker);
       }
     }
     for (GeometryProperty<?> p : info.getNonLodGeometries()) {

@@ -139,7 +139,7 @@ final class GmlFeatureReader {
   private GeometryIds ids;
 
   /** The number lists the parser read for the top-level feature being converted. */
-  private CoordinateLists lists = new CoordinateLists();
+  private ParserTables lists = new ParserTables();
 
   GmlFeatureReader(String source, ConversionReport.Builder report) {
     this.source = source;
@@ -161,12 +161,12 @@ final class GmlFeatureReader {
    * @param lists the number lists the parser read for it
    */
   @Nullable CityObject read(
-      org.xmlobjects.gml.model.feature.AbstractFeature feature, CoordinateLists lists) {
+      org.xmlobjects.gml.model.feature.AbstractFeature feature, ParserTables lists) {
     if (feature instanceof AbstractCityObject) {
       AbstractCityObject o = (AbstractCityObject) feature;
       this.lists = lists;
       Appearances app = new Appearances();
-      ids = new GeometryIds(o);
+      ids = new GeometryIds(o, lists);
       app.collect(o);
       return convert(o, app);
     }

@@ -69,7 +69,7 @@ final class GmlGeometryReader {
 
   private final Map<Polygon, Boundary> semantics;
   private final GeometryIds ids;
-  private final CoordinateLists lists;
+  private final ParserTables lists;
   private final List<Problem> problems;
   private double @Nullable [] matrix;
   private @Nullable Sources sources;
@@ -77,7 +77,7 @@ final class GmlGeometryReader {
   GmlGeometryReader(
       Map<Polygon, Boundary> semantics,
       GeometryIds ids,
-      CoordinateLists lists,
+      ParserTables lists,
       List<Problem> problems) {
     this.semantics = semantics;
     this.ids = ids;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
@@ -45,8 +46,7 @@ final class GmlParser {
    * A built feature, the number lists the parser read for it, the header as known when it was met
    * and where it started.
    */
-  record Parsed(
-      AbstractFeature feature, CoordinateLists lists, Header header, SourceLocation location)
+  record Parsed(AbstractFeature feature, ParserTables lists, Header header, SourceLocation location)
       implements Item {}
 
   /** A problem the parser met and went past. */
@@ -66,9 +66,10 @@ final class GmlParser {
       @Nullable String description,
       @Nullable String crsText) {}
 
+  private final Path file;
   private final String source;
-  private final InputStream in;
-  private final XMLStreamReader xml;
+  private InputStream in;
+  private XMLStreamReader xml;
   private final CityGMLInputFactory factory;
 
   /** The view of the current feature, and citygml4j's reader on it; made at the first feature. */
@@ -78,17 +79,29 @@ final class GmlParser {
   private final XMLObjects objects;
   private final boolean readNumbers;
 
+  /** Whether geometry properties are read by {@link SurfaceParser}; off after a restart. */
+  private boolean ownGeometry;
+
+  /** Items handed over (features and skipped-feature warnings), counted since the last restart. */
+  private long items;
+
+  /** Items handed over before the last restart, passed over again without being handed over. */
+  private long skipItems;
+
+  /** How often reading started over because a geometry was left to citygml4j. */
+  private int restarts;
+
   /** The text of the number list being read. */
-  private char[] text = new char[1024];
+  char[] text = new char[1024];
 
   /** Its numbers. */
-  private final DoubleList numbers = new DoubleList(256);
+  final DoubleList numbers = new DoubleList(256);
 
   private String version = "unknown";
   private @Nullable String identifier;
   private @Nullable String title;
   private @Nullable String description;
-  private @Nullable String crsText;
+  @Nullable String crsText;
   private boolean inHeader = true;
   private boolean ended;
 
@@ -99,9 +112,11 @@ final class GmlParser {
   private String property = "";
 
   private GmlParser(Path file, CityGMLContext context, boolean readNumbers) throws IOException {
+    this.file = file;
     this.source = file.toString();
     this.objects = context.getXMLObjects();
     this.readNumbers = readNumbers;
+    this.ownGeometry = readNumbers;
     try {
       this.factory =
           context
@@ -126,7 +141,7 @@ final class GmlParser {
    * @param file the file
    * @param context citygml4j's context
    * @param readNumbers whether the parser reads rings' and texture coordinates' numbers itself
-   *     ({@link CoordinateLists}) instead of citygml4j
+   *     ({@link ParserTables}) instead of citygml4j
    * @return the parser
    * @throws IOException if the file cannot be opened or its start is malformed
    */
@@ -201,6 +216,9 @@ final class GmlParser {
     } catch (CityGMLReadException e) {
       ended = true;
       return new Failure(translate(e));
+    } catch (java.io.UncheckedIOException e) {
+      ended = true;
+      return new Failure(e.getCause());
     } catch (RuntimeException e) {
       ended = true;
       return new Failure(new TwinFormatException(here(), "unreadable CityGML content: " + e, e));
@@ -216,7 +234,7 @@ final class GmlParser {
       version = versionOf(xml.getNamespaceURI());
       identifier = gmlId();
       if (!xml.getLocalName().equals("CityModel") && isFeature()) {
-        return feature(); // a document whose root is a single feature
+        return passedOver() ? null : feature(); // a document whose root is a single feature
       }
       return null;
     }
@@ -239,8 +257,12 @@ final class GmlParser {
           crsText = xml.getAttributeValue(null, "srsName");
         }
       } else if (isFeature()) {
-        return feature();
+        return passedOver() ? null : feature();
       } else if (property.endsWith("Member") || property.endsWith("Members")) {
+        if (passedOver()) {
+          return null;
+        }
+        items++;
         Warning w =
             new Warning(
                 "skipped feature",
@@ -257,20 +279,80 @@ final class GmlParser {
     return null;
   }
 
-  private Parsed feature() throws CityGMLReadException {
+  private @Nullable Parsed feature() throws CityGMLReadException {
     SourceLocation at = here();
     inHeader = false;
-    CoordinateLists lists = new CoordinateLists();
+    ParserTables lists = new ParserTables();
     if (view == null) {
       // one view and one citygml4j reader for the whole file: the reader keeps the object
       // builders it made for one feature for the next
       view = new Subtree(xml, this);
       features = factory.createCityGMLReader(view);
     }
-    view.reset(readNumbers ? lists : null);
-    AbstractFeature f = features.next();
+    view.reset(readNumbers ? lists : null, ownGeometry);
+    AbstractFeature f;
+    try {
+      f = features.next();
+    } catch (CityGMLReadException | RuntimeException e) {
+      if (!ownGeometry || !leftToCitygml4j(e)) {
+        throw e;
+      }
+      // a geometry SurfaceParser does not read: start over, and from this feature on let
+      // citygml4j read every geometry
+      restart();
+      return null;
+    }
     depth--; // the view consumed the feature's end element
+    items++;
     return new Parsed(f, lists, header(), at);
+  }
+
+  /**
+   * After a restart, passes over an element handed over before it (a feature or a skipped one), and
+   * says so.
+   */
+  private boolean passedOver() throws XMLStreamException {
+    if (items >= skipItems) {
+      return false;
+    }
+    items++;
+    skipElement();
+    return true;
+  }
+
+  private static boolean leftToCitygml4j(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SurfaceParser.Unsupported) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Opens the file again and walks it from the start, passing over what was handed over. */
+  private void restart() {
+    try {
+      close();
+      in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      xml = safeXml().createXMLStreamReader(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (XMLStreamException e) {
+      throw new java.io.UncheckedIOException(malformed(e, null));
+    }
+    depth = 0;
+    property = "";
+    view = null;
+    features = null;
+    ownGeometry = false;
+    skipItems = items;
+    items = 0;
+    restarts++;
+  }
+
+  /** How often reading started over (for tests). */
+  int restarts() {
+    return restarts;
   }
 
   private boolean isFeature() {
@@ -360,15 +442,25 @@ final class GmlParser {
    * The part of a stream from the current start element to its end element, as a document of its
    * own; namespaces declared further out stay visible. Closing it leaves the stream open.
    *
-   * <p>With {@link CoordinateLists}, the text of a {@code gml:posList} that is the first child of a
-   * {@code gml:LinearRing}, and of an {@code app:textureCoordinates}, is read here: when the reader
-   * moves past such a start element, the view reads the whole text, and if every token is a number
-   * it keeps the numbers and shows one text event with the marker, else one with the text as it
-   * was; the element's end follows.
+   * <p>With {@link ParserTables} ({@link #reset}), the view reads parts of the feature itself:
+   *
+   * <ul>
+   *   <li>The text of a {@code gml:posList} that is the first child of a {@code gml:LinearRing},
+   *       and of an {@code app:textureCoordinates}: when the reader moves past such a start
+   *       element, the view reads the whole text, and if every token is a number it keeps the
+   *       numbers and shows one text event with the marker, else one with the text as it was; the
+   *       element's end follows.
+   *   <li>A geometry property ({@code lodXMultiSurface}, {@code lodXSolid}, {@code lodXGeometry} of
+   *       a CityGML module) holding a surface geometry {@link SurfaceParser} reads: the view reads
+   *       it on reaching the property's start and shows the property as a reference to the table
+   *       (its other attributes kept), followed by the property's end. Content the parser leaves to
+   *       citygml4j ends the feature with {@link SurfaceParser.Unsupported}.
+   * </ul>
    */
   private static final class Subtree extends StreamReaderDelegate {
     private final GmlParser parser;
-    private @Nullable CoordinateLists lists;
+    private @Nullable ParserTables tables;
+    private @Nullable SurfaceParser surfaces;
     private int state; // 0 before the element, 1 inside, 2 after
     private int level;
 
@@ -381,10 +473,13 @@ final class GmlParser {
     /** The text event shown in place of a number list's text, or null. */
     private @Nullable String shown;
 
+    /** The start of a geometry property shown in place of the one read, or null. */
+    private @Nullable Start start;
+
     /**
      * The stream itself: the methods citygml4j calls per element read it directly rather than
      * through {@link StreamReaderDelegate}'s, whose call sites would be shared with citygml4j's own
-     * delegate wrapped around this one (measured: 7 % of the parse time went to that dispatch).
+     * delegate wrapped around this one.
      */
     private final XMLStreamReader in;
 
@@ -397,75 +492,179 @@ final class GmlParser {
     /**
      * Makes the view show the element the stream stands on, as a new document.
      *
-     * @param lists where the number lists of the element go, or null to leave them to citygml4j
+     * @param tables where what the view reads itself goes, or null to leave everything to citygml4j
+     * @param geometry whether the view reads geometry properties too
      */
-    void reset(@Nullable CoordinateLists lists) {
-      this.lists = lists;
+    void reset(@Nullable ParserTables tables, boolean geometry) {
+      this.tables = tables;
+      this.surfaces = tables == null || !geometry ? null : new SurfaceParser(in, parser, tables);
       state = 0;
       level = 0;
       numberList = false;
       ringOpen = false;
       shown = null;
+      start = null;
+    }
+
+    /**
+     * A start element as seen before the view read on: name, attributes, namespace declarations.
+     */
+    private static final class Start {
+      final QName name;
+      final QName[] attributeNames;
+      final String[] attributeValues;
+      final String[] namespacePrefixes;
+      final String[] namespaceUris;
+
+      Start(XMLStreamReader r) {
+        name = r.getName();
+        int n = r.getAttributeCount();
+        attributeNames = new QName[n];
+        attributeValues = new String[n];
+        for (int i = 0; i < n; i++) {
+          attributeNames[i] = r.getAttributeName(i);
+          attributeValues[i] = r.getAttributeValue(i);
+        }
+        int m = r.getNamespaceCount();
+        namespacePrefixes = new String[m];
+        namespaceUris = new String[m];
+        for (int i = 0; i < m; i++) {
+          namespacePrefixes[i] = r.getNamespacePrefix(i);
+          namespaceUris[i] = r.getNamespaceURI(i);
+        }
+      }
+
+      /** The same start with a reference added. */
+      Start withHref(String href) {
+        return new Start(this, href);
+      }
+
+      private Start(Start s, String href) {
+        name = s.name;
+        int n = s.attributeNames.length;
+        attributeNames = Arrays.copyOf(s.attributeNames, n + 1);
+        attributeValues = Arrays.copyOf(s.attributeValues, n + 1);
+        attributeNames[n] = new QName(SurfaceParser.XLINK, "href", "xlink");
+        attributeValues[n] = href;
+        namespacePrefixes = s.namespacePrefixes;
+        namespaceUris = s.namespaceUris;
+      }
+
+      @Nullable String value(@Nullable String namespace, String localName) {
+        for (int i = 0; i < attributeNames.length; i++) {
+          QName a = attributeNames[i];
+          if (a.getLocalPart().equals(localName)
+              && (namespace == null || namespace.equals(a.getNamespaceURI()))) {
+            return attributeValues[i];
+          }
+        }
+        return null;
+      }
     }
 
     @Override
     public int getAttributeCount() {
-      return in.getAttributeCount();
+      Start s = start;
+      return s != null ? s.attributeNames.length : in.getAttributeCount();
     }
 
     @Override
     public QName getAttributeName(int index) {
-      return in.getAttributeName(index);
+      Start s = start;
+      return s != null ? s.attributeNames[index] : in.getAttributeName(index);
     }
 
     @Override
     public String getAttributeLocalName(int index) {
-      return in.getAttributeLocalName(index);
+      Start s = start;
+      return s != null ? s.attributeNames[index].getLocalPart() : in.getAttributeLocalName(index);
     }
 
     @Override
     public String getAttributeNamespace(int index) {
+      Start s = start;
+      if (s != null) {
+        String ns = s.attributeNames[index].getNamespaceURI();
+        return ns.isEmpty() ? null : ns;
+      }
       return in.getAttributeNamespace(index);
     }
 
     @Override
+    public String getAttributePrefix(int index) {
+      Start s = start;
+      return s != null ? s.attributeNames[index].getPrefix() : in.getAttributePrefix(index);
+    }
+
+    @Override
+    public String getAttributeType(int index) {
+      return start != null ? "CDATA" : in.getAttributeType(index);
+    }
+
+    @Override
+    public boolean isAttributeSpecified(int index) {
+      return start != null || in.isAttributeSpecified(index);
+    }
+
+    @Override
     public String getAttributeValue(int index) {
-      return in.getAttributeValue(index);
+      Start s = start;
+      return s != null ? s.attributeValues[index] : in.getAttributeValue(index);
     }
 
     @Override
     public String getAttributeValue(String namespaceUri, String localName) {
-      return in.getAttributeValue(namespaceUri, localName);
+      Start s = start;
+      return s != null
+          ? s.value(namespaceUri, localName)
+          : in.getAttributeValue(namespaceUri, localName);
     }
 
     @Override
     public QName getName() {
-      return in.getName();
+      Start s = start;
+      return s != null ? s.name : in.getName();
     }
 
     @Override
     public String getLocalName() {
-      return in.getLocalName();
+      Start s = start;
+      return s != null ? s.name.getLocalPart() : in.getLocalName();
     }
 
     @Override
     public String getNamespaceURI() {
-      return in.getNamespaceURI();
+      Start s = start;
+      return s != null ? s.name.getNamespaceURI() : in.getNamespaceURI();
+    }
+
+    @Override
+    public String getPrefix() {
+      Start s = start;
+      return s != null ? s.name.getPrefix() : in.getPrefix();
+    }
+
+    @Override
+    public boolean hasName() {
+      return start != null || (shown == null && in.hasName());
     }
 
     @Override
     public int getNamespaceCount() {
-      return in.getNamespaceCount();
+      Start s = start;
+      return s != null ? s.namespacePrefixes.length : in.getNamespaceCount();
     }
 
     @Override
     public String getNamespacePrefix(int index) {
-      return in.getNamespacePrefix(index);
+      Start s = start;
+      return s != null ? s.namespacePrefixes[index] : in.getNamespacePrefix(index);
     }
 
     @Override
     public String getNamespaceURI(int index) {
-      return in.getNamespaceURI(index);
+      Start s = start;
+      return s != null ? s.namespaceUris[index] : in.getNamespaceURI(index);
     }
 
     @Override
@@ -480,9 +679,10 @@ final class GmlParser {
 
     @Override
     public int getEventType() {
-      return state == 0
-          ? START_DOCUMENT
-          : state == 2 ? END_DOCUMENT : shown != null ? CHARACTERS : in.getEventType();
+      if (state != 1) {
+        return state == 0 ? START_DOCUMENT : END_DOCUMENT;
+      }
+      return shown != null ? CHARACTERS : start != null ? START_ELEMENT : in.getEventType();
     }
 
     @Override
@@ -497,8 +697,10 @@ final class GmlParser {
         level = 1;
         return START_ELEMENT;
       }
-      if (shown != null) {
-        shown = null; // the underlying reader already stands on the event after the text
+      if (shown != null || start != null) {
+        // the underlying reader already stands on the event after the one shown
+        shown = null;
+        start = null;
         return moved(in.getEventType());
       }
       if (level == 0) {
@@ -513,26 +715,67 @@ final class GmlParser {
     }
 
     /** Bookkeeping of an event the underlying reader moved to. */
-    private int moved(int e) {
+    private int moved(int e) throws XMLStreamException {
       if (e == START_ELEMENT) {
         level++;
         if (parser.crsText == null) {
           // a file without a model envelope: the CRS of its first geometry
-          parser.crsText = getAttributeValue(null, "srsName");
+          parser.crsText = in.getAttributeValue(null, "srsName");
         }
-        if (lists != null) {
-          String name = getLocalName();
-          boolean gml = isGml(getNamespaceURI());
+        if (tables != null) {
+          String name = in.getLocalName();
+          String namespace = in.getNamespaceURI();
+          boolean gml = isGml(namespace);
           numberList =
               (ringOpen && gml && name.equals("posList"))
-                  || (name.equals("textureCoordinates") && isAppearance(getNamespaceURI()));
+                  || (name.equals("textureCoordinates") && isAppearance(namespace));
           ringOpen = gml && name.equals("LinearRing");
+          if (surfaces != null && !gml && isGeometryProperty(namespace, name)) {
+            readGeometryProperty();
+          }
         }
       } else if (e == END_ELEMENT) {
         level--;
         ringOpen = false;
       }
       return e;
+    }
+
+    /**
+     * On the start of a geometry property: reads its geometry if {@link SurfaceParser} can, and
+     * sets up the start shown in its place; see the class comment.
+     */
+    private void readGeometryProperty() throws XMLStreamException {
+      Start s = new Start(in);
+      int e = skipToElement();
+      if (e == START_ELEMENT && SurfaceParser.isRoot(in.getNamespaceURI(), in.getLocalName())) {
+        if (s.value(SurfaceParser.XLINK, "href") != null) {
+          throw new SurfaceParser.Unsupported("a geometry reference with content");
+        }
+        if (parser.crsText == null) {
+          parser.crsText = in.getAttributeValue(null, "srsName");
+        }
+        String href = tables.addGeometry(surfaces.read());
+        if (skipToElement() != END_ELEMENT) {
+          throw new SurfaceParser.Unsupported("two geometries in one property");
+        }
+        s = s.withHref(href);
+      }
+      // the property's end, or a child left to citygml4j, comes after the start shown
+      start = s;
+    }
+
+    /** Moves past white space and comments to the next element event. */
+    private int skipToElement() throws XMLStreamException {
+      while (true) {
+        int e = in.next();
+        if (e == START_ELEMENT || e == END_ELEMENT) {
+          return e;
+        }
+        if ((e == CHARACTERS || e == CDATA) && !in.isWhiteSpace()) {
+          throw new SurfaceParser.Unsupported("text in a geometry property");
+        }
+      }
     }
 
     /** Reads a number list's text up to the next element event; see the class comment. */
@@ -543,12 +786,12 @@ final class GmlParser {
       while (true) {
         e = in.next();
         if (e == CHARACTERS || e == CDATA) {
-          int n = getTextLength();
+          int n = in.getTextLength();
           if (length + n > text.length) {
-            text = java.util.Arrays.copyOf(text, Math.max(2 * text.length, length + n));
+            text = Arrays.copyOf(text, Math.max(2 * text.length, length + n));
             parser.text = text;
           }
-          getTextCharacters(0, text, length, n);
+          in.getTextCharacters(0, text, length, n);
           length += n;
         } else if (e == START_ELEMENT || e == END_ELEMENT) {
           break;
@@ -560,7 +803,7 @@ final class GmlParser {
       DoubleList numbers = parser.numbers;
       numbers.clear();
       if (e == END_ELEMENT && Decimals.parse(text, 0, length, numbers) > 0) {
-        shown = lists.add(numbers.toArray());
+        shown = tables.add(numbers.toArray());
       } else {
         shown = new String(text, 0, length);
       }
@@ -600,27 +843,27 @@ final class GmlParser {
 
     @Override
     public boolean hasText() {
-      return shown != null || in.hasText();
+      return shown != null || (start == null && in.hasText());
     }
 
     @Override
     public boolean isCharacters() {
-      return shown != null || in.isCharacters();
+      return shown != null || (start == null && in.isCharacters());
     }
 
     @Override
     public boolean isStartElement() {
-      return shown == null && in.isStartElement();
+      return start != null || (shown == null && in.isStartElement());
     }
 
     @Override
     public boolean isEndElement() {
-      return shown == null && in.isEndElement();
+      return shown == null && start == null && in.isEndElement();
     }
 
     @Override
     public boolean isWhiteSpace() {
-      return shown != null ? shown.isBlank() : in.isWhiteSpace();
+      return shown != null ? shown.isBlank() : start == null && in.isWhiteSpace();
     }
 
     @Override
@@ -659,7 +902,25 @@ final class GmlParser {
     }
   }
 
-  private static boolean isGml(@Nullable String namespace) {
+  /**
+   * Whether an element of a CityGML module is a geometry property {@link SurfaceParser} may read.
+   */
+  private static boolean isGeometryProperty(@Nullable String namespace, String localName) {
+    if (namespace == null
+        || !namespace.startsWith("http://www.opengis.net/citygml/")
+        || localName.length() < 8
+        || !localName.startsWith("lod")) {
+      return false;
+    }
+    char level = localName.charAt(3);
+    if (level < '0' || level > '4') {
+      return false;
+    }
+    String kind = localName.substring(4);
+    return kind.equals("MultiSurface") || kind.equals("Solid") || kind.equals("Geometry");
+  }
+
+  static boolean isGml(@Nullable String namespace) {
     return namespace != null
         && (namespace.equals("http://www.opengis.net/gml")
             || namespace.equals("http://www.opengis.net/gml/3.2"));

@@ -23,7 +23,7 @@ import org.twin4j.core.io.WarningListener;
 import org.twin4j.core.model.CityObject;
 
 /**
- * The parser reads the numbers of rings and texture coordinates itself ({@link CoordinateLists},
+ * The parser reads the numbers of rings and texture coordinates itself ({@link ParserTables},
  * {@link Decimals}); these tests read every CityGML sample and a set of awkward documents both ways
  * (the parser's numbers, and citygml4j reading every number) and require the very same city objects
  * (coordinates compared exactly), appearance tables and report.
@@ -76,21 +76,39 @@ class NumberListTest {
   void realSamplesReadTheSameBothWays(String name) throws IOException {
     Path file = sample(name);
     assertSameBothWays(file);
-    // and the parser did take the numbers over
+    // and the parser did read the numbers and geometries itself, without starting over
+    Walk walk = walk(file);
+    assertTrue(walk.lists > 0, name);
+    assertTrue(walk.geometries > 0, name);
+    assertEquals(0, walk.restarts, name);
+  }
+
+  /** What the parser read itself in a whole file. */
+  private static final class Walk {
+    long features;
+    long lists;
+    long geometries;
+    int restarts;
+  }
+
+  private static Walk walk(Path file) throws IOException {
     GmlParser p = GmlParser.open(file, GmlCityReader.Context.get(), true);
-    long lists = 0;
+    Walk w = new Walk();
     try {
       for (GmlParser.Item item = p.next();
           !(item instanceof GmlParser.End || item instanceof GmlParser.Failure);
           item = p.next()) {
         if (item instanceof GmlParser.Parsed) {
-          lists += ((GmlParser.Parsed) item).lists().size();
+          w.features++;
+          w.lists += ((GmlParser.Parsed) item).lists().size();
+          w.geometries += ((GmlParser.Parsed) item).lists().geometryCount();
         }
       }
+      w.restarts = p.restarts();
     } finally {
       p.close();
     }
-    assertTrue(lists > 0, name);
+    return w;
   }
 
   private static final String HEAD =
@@ -213,6 +231,10 @@ class NumberListTest {
     Path file = dir.resolve("awkward.gml");
     Files.writeString(file, b.toString());
     assertSameBothWays(file);
+    // the malformed list is a geometry the parser leaves to citygml4j: it started over once
+    Walk walk = walk(file);
+    assertEquals(1, walk.restarts);
+    assertEquals(10, walk.features);
 
     Read read = read(file, true);
     CityObject plain = read.objects().get(0);
@@ -223,6 +245,78 @@ class NumberListTest {
     // reference point (300, 400, 50) + 2 * template vertex (2, 1, 0)
     assertEquals(304, bench2.geometries().get(0).bounds().maxX());
     assertEquals(402, bench2.geometries().get(0).bounds().maxY());
+  }
+
+  @Test
+  void geometriesTheParserLeavesToCitygml4jReadTheSame() throws IOException {
+    String d3 = " srsDimension=\"3\"";
+    String square = polygon("a1", posList(d3, SQUARE));
+    // what the parser reads: composite surfaces, solids of both GML versions, orientable surfaces
+    String solid31 =
+        "<core:cityObjectMember><bldg:Building gml:id=\"solid\"><bldg:lod1Solid><gml:Solid"
+            + " gml:id=\"s\"><gml:exterior><gml:CompositeSurface gml:id=\"cs\">"
+            + polygon("s1", posList(d3, SQUARE))
+            + "<gml:surfaceMember><gml:OrientableSurface orientation=\"-\"><gml:baseSurface"
+            + " xlink:href=\"#s1\"/></gml:OrientableSurface></gml:surfaceMember>"
+            + "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod1Solid>"
+            + "</bldg:Building></core:cityObjectMember>\n";
+    // and, one by one, what it does not
+    List<String> leftOver =
+        List.of(
+            // a ring of gml:pos
+            polygon(
+                "u1",
+                "<gml:pos>0 0 0</gml:pos><gml:pos>1 0 0</gml:pos><gml:pos>1 1 0</gml:pos>"
+                    + "<gml:pos>0 0 0</gml:pos>"),
+            // a name on a polygon
+            "<gml:surfaceMember><gml:Polygon><gml:name>p</gml:name><gml:exterior><gml:LinearRing>"
+                + posList(d3, SQUARE)
+                + "</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>",
+            // a surface kind it does not read
+            "<gml:surfaceMember><gml:Surface><gml:patches><gml:PolygonPatch><gml:exterior>"
+                + "<gml:LinearRing>"
+                + posList(d3, SQUARE)
+                + "</gml:LinearRing></gml:exterior></gml:PolygonPatch></gml:patches></gml:Surface>"
+                + "</gml:surfaceMember>",
+            // an attribute it does not know
+            "<gml:surfaceMember><gml:Polygon gid=\"7\"><gml:exterior><gml:LinearRing>"
+                + posList(d3, SQUARE)
+                + "</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>");
+    for (int k = 0; k < leftOver.size(); k++) {
+      StringBuilder b = new StringBuilder(HEAD);
+      b.append(building("before", square));
+      b.append(
+          "<core:cityObjectMember><ade:Thing xmlns:ade=\"urn:ade\" gml:id=\"t\"/>"
+              + "</core:cityObjectMember>\n");
+      b.append(solid31);
+      b.append(building("odd", square.replace("a1", "o1") + leftOver.get(k)));
+      b.append(building("after", square.replace("a1", "z1")));
+      b.append("</core:CityModel>\n");
+      Path file = dir.resolve("left-over-" + k + ".gml");
+      Files.writeString(file, b.toString());
+      assertSameBothWays(file);
+      Walk walk = walk(file);
+      assertEquals(1, walk.restarts, "case " + k);
+      assertEquals(4, walk.features, "case " + k);
+      Read read = read(file, true);
+      assertEquals(
+          List.of("before", "solid", "odd", "after"),
+          read.objects().stream().map(CityObject::id).toList(),
+          "case " + k);
+      assertEquals(1, read.report().count("skipped feature"), "case " + k);
+    }
+    // without the odd one, nothing starts over and the solid is the parser's
+    Path plain = dir.resolve("plain.gml");
+    Files.writeString(plain, HEAD + building("before", square) + solid31 + "</core:CityModel>\n");
+    assertSameBothWays(plain);
+    Walk walk = walk(plain);
+    assertEquals(0, walk.restarts);
+    assertEquals(2, walk.geometries);
+    Read read = read(plain, true);
+    // the orientable surface repeats s1 reversed: two surfaces, four distinct vertices
+    org.twin4j.core.geom.SurfaceGeometry solid =
+        (org.twin4j.core.geom.SurfaceGeometry) read.objects().get(1).geometries().get(0);
+    assertEquals(2, solid.surfaceCount());
   }
 
   @Test

@@ -13,19 +13,28 @@ import org.xmlobjects.gml.model.geometry.primitives.LinearRing;
 import org.xmlobjects.gml.visitor.GeometryWalker;
 
 /**
- * The number lists of one feature that {@link GmlParser} reads itself: the {@code gml:posList} of
- * each linear ring and each {@code app:textureCoordinates}. citygml4j would keep every number as a
- * boxed {@code Double} in a list; these are kept as arrays, and citygml4j is shown a
- * <em>marker</em> in their place: the two numbers {@link #MARK} and the list's index here.
+ * What {@link GmlParser} reads itself of one feature instead of citygml4j: the number lists of
+ * linear rings and texture coordinates, and the surface geometries of geometry properties.
  *
- * <p>The parser replaces every such list of a feature whose numbers all parse (a list with a
- * malformed number goes to citygml4j as it is, which then holds no value for it), so in a feature
- * read this way a ring's or texture's value is either absent or a marker: the reader {@linkplain
- * #resolve resolves} it, and {@linkplain #restore restores} the real values into citygml4j's object
- * before handing a ring to citygml4j's own routines (reversal, 2D lists) or keeping it beyond the
- * feature (implicit geometry templates). Not thread-safe; one instance per feature.
+ * <p><b>Number lists.</b> The {@code gml:posList} of each linear ring and each {@code
+ * app:textureCoordinates}: citygml4j would keep every number as a boxed {@code Double} in a list;
+ * these are kept as arrays, and citygml4j is shown a <em>marker</em> in their place: the two
+ * numbers {@link #MARK} and the list's index here. The parser replaces every such list of a feature
+ * whose numbers all parse (a list with a malformed number goes to citygml4j as it is, which then
+ * holds no value for it), so in a feature read this way a ring's or texture's value is either
+ * absent or a marker: the reader {@linkplain #resolve resolves} it, and {@linkplain #restore
+ * restores} the real values into citygml4j's object before handing a ring to citygml4j's own
+ * routines (reversal, 2D lists) or keeping it beyond the feature (implicit geometry templates).
+ *
+ * <p><b>Geometries.</b> A {@code lodXMultiSurface}, {@code lodXSolid} or {@code lodXGeometry}
+ * property holding a multi-surface, composite surface or solid made of polygons is read by {@link
+ * SurfaceParser} into citygml4j's geometry objects; citygml4j sees the property as a reference
+ * {@code xlink:href="#:twin4j:k"}, which {@link GeometryIds} resolves here. The colon cannot start
+ * a gml:id, so no reference of the file can take that form.
+ *
+ * <p>Not thread-safe; one instance per feature.
  */
-final class CoordinateLists {
+final class ParserTables {
 
   /**
    * The first number of a marker; no ring or texture coordinate list is two numbers long. Short, so
@@ -65,6 +74,45 @@ final class CoordinateLists {
       MARKERS[i] = marker;
     }
     return marker;
+  }
+
+  /** The start of the reference that stands for a geometry read by the parser. */
+  static final String GEOMETRY_HREF = "#:twin4j:";
+
+  private final List<AbstractGeometry> geometries = new ArrayList<>();
+
+  /**
+   * Keeps a geometry.
+   *
+   * @param g the geometry
+   * @return the reference to show citygml4j
+   */
+  String addGeometry(AbstractGeometry g) {
+    geometries.add(g);
+    return GEOMETRY_HREF + (geometries.size() - 1);
+  }
+
+  /**
+   * The geometry a reference stands for.
+   *
+   * @param href a reference
+   * @return the geometry, or null if the reference is not one of this table's
+   */
+  @Nullable AbstractGeometry geometry(@Nullable String href) {
+    if (href == null || !href.startsWith(GEOMETRY_HREF)) {
+      return null;
+    }
+    try {
+      int i = Integer.parseInt(href.substring(GEOMETRY_HREF.length()));
+      return i >= 0 && i < geometries.size() ? geometries.get(i) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The number of geometries kept. */
+  int geometryCount() {
+    return geometries.size();
   }
 
   /** The number of lists kept. */
