@@ -17,7 +17,8 @@ import org.xmlobjects.gml.visitor.GeometryWalker;
  * The geometries of one top-level feature by gml:id, for XLinks such as a solid's {@code
  * surfaceMember xlink:href="#poly"}. Built on the first reference met, from the geometries
  * citygml4j lists for the feature and everything nested in it; a feature without references costs
- * nothing. Cheaper than resolving every reference of the feature up front.
+ * nothing. Cheaper than resolving every reference of the feature up front. The references that
+ * stand for geometries the parser read itself ({@link ParserTables}) resolve to them directly.
  */
 final class GeometryIds {
 

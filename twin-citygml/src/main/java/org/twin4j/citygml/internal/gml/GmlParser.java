@@ -36,6 +36,13 @@ import org.xmlobjects.XMLObjects;
  * feature is built from a view of the stream that ends with the feature, so nothing is buffered.
  * The header (version, id, name, description, envelope srsName) is collected on the way to the
  * first feature. Not thread-safe: one thread drives it, directly or through {@link #run}.
+ *
+ * <p>Where it can, the parser reads parts of a feature itself, faster than citygml4j's generic
+ * builders ({@link ParserTables}): the numbers of rings and texture coordinates, and the surface
+ * geometries of geometry properties ({@link SurfaceParser}). When a geometry holds something {@link
+ * SurfaceParser} does not read, the parser opens the file again, passes over the features already
+ * handed over, and reads the rest with citygml4j building every geometry: the result is the same
+ * either way, at the cost of one more pass over the part already read.
  */
 final class GmlParser {
 
