@@ -41,12 +41,33 @@ final class GeometryIds {
     if (inline != null || p.getHref() == null) {
       return inline;
     }
+    T read = adopt(p);
+    if (read != null) {
+      return read;
+    }
     AbstractGeometry g = get(p.getHref());
     if (g == null) {
       return null;
     }
     Class<T> type = p.getTargetType();
     return type.isInstance(g) ? type.cast(g) : null;
+  }
+
+  /**
+   * The geometry the parser read itself for a property ({@link ParserTables}), made the property's
+   * own object, as citygml4j would have made it: its coordinates' dimension and CRS are then
+   * inherited through the property from the feature as they would be; null if there is none.
+   */
+  private <T extends org.xmlobjects.model.Child> @Nullable T adopt(
+      AbstractInlineOrByReferenceProperty<T> p) {
+    AbstractGeometry g = tables.geometry(p.getHref());
+    Class<T> type = p.getTargetType();
+    if (g == null || !type.isInstance(g)) {
+      return null;
+    }
+    T t = type.cast(g);
+    p.setInlineObject(t);
+    return t;
   }
 
   /** The geometry with the id of an href ("#id" or "id"), or null. */
@@ -76,7 +97,7 @@ final class GeometryIds {
         };
     GeometryInfo info = root.getGeometryInfo(true);
     for (GeometryProperty<?> p : info.getGeometries()) {
-      AbstractGeometry g = p.getObject() != null ? p.getObject() : tables.geometry(p.getHref());
+      AbstractGeometry g = p.getObject() != null ? p.getObject() : adopt(p);
       if (g != null) {
         g.accept(walker);
       }

@@ -30,11 +30,11 @@ import org.twin4j.core.model.Metadata;
  * Reads CityGML 1.0, 2.0 and 3.0 one top-level feature at a time. A {@link GmlParser} walks the
  * document with StAX and has citygml4j build each feature of the {@code CityModel}'s member
  * properties (reading coordinates and surface geometries itself where it can); this reader converts
- * it, following XLinks within the feature ({@link GeometryIds}).
- * With {@link ReadOptions#parallel()}, for files of 16 MB and more, the parser runs on its own
- * thread, a few features ahead, so that parsing and conversion overlap; objects, order and warnings
- * are the same either way, and warnings reach the listener on the caller's thread. Memory stays
- * near a few features.
+ * it, following XLinks within the feature ({@link GeometryIds}). With {@link
+ * ReadOptions#parallel()}, for files of 16 MB and more, the parser runs on its own thread, a few
+ * features ahead, so that parsing and conversion overlap; objects, order and warnings are the same
+ * either way, and warnings reach the listener on the caller's thread. Memory stays near a few
+ * features.
  */
 public final class GmlCityReader implements CityReader {
 

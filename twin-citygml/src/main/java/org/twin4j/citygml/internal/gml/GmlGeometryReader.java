@@ -470,9 +470,12 @@ final class GmlGeometryReader {
       return null;
     }
     org.xmlobjects.gml.model.geometry.DirectPositionList list = points.getPosList();
+    // the dimension as citygml4j's own routine takes it: the list's, or (without a count) that of
+    // the nearest enclosing geometry or feature envelope naming a CRS, else 3
     Integer dimension = list.getSrsDimension();
-    if (dimension == null) {
-      dimension = ring.getSrsDimension();
+    if (dimension == null && list.getCount() == null) {
+      Integer inherited = list.getInheritedSRSReference().getSrsDimension();
+      dimension = inherited == null ? 3 : inherited;
     }
     if (dimension == null || dimension != 3) {
       return null;

@@ -755,7 +755,9 @@ final class GmlParser {
     private void readGeometryProperty() throws XMLStreamException {
       Start s = new Start(in);
       int e = skipToElement();
-      if (e == START_ELEMENT && SurfaceParser.isRoot(in.getNamespaceURI(), in.getLocalName())) {
+      if (e == START_ELEMENT
+          && SurfaceParser.isRoot(in.getNamespaceURI(), in.getLocalName())
+          && fits(s.name.getLocalPart(), in.getLocalName())) {
         if (s.value(SurfaceParser.XLINK, "href") != null) {
           throw new SurfaceParser.Unsupported("a geometry reference with content");
         }
@@ -770,6 +772,15 @@ final class GmlParser {
       }
       // the property's end, or a child left to citygml4j, comes after the start shown
       start = s;
+    }
+
+    /**
+     * Whether a property may hold a geometry as its schema says: a multi-surface property a
+     * multi-surface, a solid property a solid, a geometry property any; citygml4j has the rest.
+     */
+    private static boolean fits(String property, String geometry) {
+      String kind = property.substring(4);
+      return kind.equals("Geometry") || kind.equals(geometry);
     }
 
     /** Moves past white space and comments to the next element event. */

@@ -320,6 +320,34 @@ class NumberListTest {
   }
 
   @Test
+  void coordinateDimensionIsInheritedAsCitygml4jInheritsIt() throws IOException {
+    // a 2D feature: its envelope names the CRS and two dimensions; the list names neither
+    String flat =
+        "<core:cityObjectMember><bldg:Building gml:id=\"flat\"><gml:boundedBy><gml:Envelope"
+            + " srsName=\"EPSG:25832\" srsDimension=\"2\"><gml:lowerCorner>0 0</gml:lowerCorner>"
+            + "<gml:upperCorner>5 5</gml:upperCorner></gml:Envelope></gml:boundedBy>"
+            + "<bldg:lod0FootPrint><gml:MultiSurface>"
+            + polygon("f1", posList("", "0 0 5 0 5 5 0 5 0 0"))
+            + "</gml:MultiSurface></bldg:lod0FootPrint><bldg:lod2MultiSurface><gml:MultiSurface>"
+            + polygon("f2", posList("", "0 0 5 0 5 5 0 5 0 0"))
+            + "</gml:MultiSurface></bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>\n";
+    // the same list under a multi-surface that names three dimensions
+    String deep =
+        "<core:cityObjectMember><bldg:Building gml:id=\"deep\"><bldg:lod2MultiSurface>"
+            + "<gml:MultiSurface srsName=\"EPSG:25832\" srsDimension=\"3\">"
+            + polygon("d1", posList("", "0 0 5 0 5 5 0 5 0 0 1 1 1"))
+            + "</gml:MultiSurface></bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>\n";
+    Path file = dir.resolve("dimensions.gml");
+    Files.writeString(file, HEAD + flat + deep + "</core:CityModel>\n");
+    assertSameBothWays(file);
+    Read read = read(file, true);
+    Geometry footprint = read.objects().get(0).geometries().get(0);
+    assertEquals(0, footprint.bounds().maxZ()); // read as x y pairs: 4 corners at z = 0
+    assertEquals(5, footprint.bounds().maxX());
+    assertEquals(0, walk(file).restarts);
+  }
+
+  @Test
   void decimalsGiveExactlyWhatParseDoubleGives() {
     Random rnd = new Random(7);
     List<String> tokens = new ArrayList<>();
