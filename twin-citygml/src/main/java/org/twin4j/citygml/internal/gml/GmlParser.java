@@ -101,8 +101,35 @@ final class GmlParser {
   /** The text of the number list being read. */
   char[] text = new char[1024];
 
+  /** How many characters of {@link #text} the last {@link #readText} read. */
+  int textLength;
+
   /** Its numbers. */
   final DoubleList numbers = new DoubleList(256);
+
+  /**
+   * Reads text (character and CDATA events; comments are passed over) into {@link #text} up to the
+   * next element event, and returns that event; {@link #textLength} is then the text's length.
+   */
+  int readText(XMLStreamReader r) throws XMLStreamException {
+    char[] t = text;
+    int length = 0;
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA) {
+        int n = r.getTextLength();
+        if (length + n > t.length) {
+          t = Arrays.copyOf(t, Math.max(2 * t.length, length + n));
+          text = t;
+        }
+        r.getTextCharacters(0, t, length, n);
+        length += n;
+      } else if (e == XMLStreamConstants.START_ELEMENT || e == XMLStreamConstants.END_ELEMENT) {
+        textLength = length;
+        return e;
+      }
+    }
+  }
 
   private String version = "unknown";
   private @Nullable String identifier;
@@ -798,23 +825,9 @@ final class GmlParser {
 
     /** Reads a number list's text up to the next element event; see the class comment. */
     private int readNumbers() throws XMLStreamException {
+      int e = parser.readText(in);
       char[] text = parser.text;
-      int length = 0;
-      int e;
-      while (true) {
-        e = in.next();
-        if (e == CHARACTERS || e == CDATA) {
-          int n = in.getTextLength();
-          if (length + n > text.length) {
-            text = Arrays.copyOf(text, Math.max(2 * text.length, length + n));
-            parser.text = text;
-          }
-          in.getTextCharacters(0, text, length, n);
-          length += n;
-        } else if (e == START_ELEMENT || e == END_ELEMENT) {
-          break;
-        }
-      }
+      int length = parser.textLength;
       if (length == 0) {
         return moved(e);
       }

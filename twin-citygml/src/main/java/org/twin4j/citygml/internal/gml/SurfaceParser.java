@@ -271,27 +271,12 @@ final class SurfaceParser {
         throw new Unsupported("attribute " + name);
       }
     }
-    char[] text = parser.text;
-    int length = 0;
-    while (true) {
-      int e = in.next();
-      if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA) {
-        int n = in.getTextLength();
-        if (length + n > text.length) {
-          text = Arrays.copyOf(text, Math.max(2 * text.length, length + n));
-          parser.text = text;
-        }
-        in.getTextCharacters(0, text, length, n);
-        length += n;
-      } else if (e == XMLStreamConstants.END_ELEMENT) {
-        break;
-      } else if (e == XMLStreamConstants.START_ELEMENT) {
-        throw new Unsupported("an element in a posList");
-      }
+    if (parser.readText(in) == XMLStreamConstants.START_ELEMENT) {
+      throw new Unsupported("an element in a posList");
     }
     DoubleList numbers = parser.numbers;
     numbers.clear();
-    if (Decimals.parse(text, 0, length, numbers) <= 0) {
+    if (Decimals.parse(parser.text, 0, parser.textLength, numbers) <= 0) {
       throw new Unsupported("a posList that is empty or not numbers");
     }
     tables.add(numbers.toArray());
