@@ -484,11 +484,11 @@ final class GmlParser {
    *       element, the view reads the whole text, and if every token is a number it keeps the
    *       numbers and shows one text event with the marker, else one with the text as it was; the
    *       element's end follows.
-   *   <li>A geometry property ({@code lodXMultiSurface}, {@code lodXSolid}, {@code lodXGeometry} of
-   *       a CityGML module) holding a surface geometry {@link SurfaceParser} reads: the view reads
-   *       it on reaching the property's start and shows the property as a reference to the table
-   *       (its other attributes kept), followed by the property's end. Content the parser leaves to
-   *       citygml4j ends the feature with {@link SurfaceParser.Unsupported}.
+   *   <li>A geometry property ({@code lodXMultiSurface} or {@code lodXSolid} of a CityGML module)
+   *       holding a surface geometry {@link SurfaceParser} reads: the view reads it on reaching the
+   *       property's start and shows the property as a reference to the table (its other attributes
+   *       kept), followed by the property's end. Content the parser leaves to citygml4j ends the
+   *       feature with {@link SurfaceParser.Unsupported}.
    * </ul>
    */
   private static final class Subtree extends StreamReaderDelegate {
@@ -802,12 +802,11 @@ final class GmlParser {
     }
 
     /**
-     * Whether a property may hold a geometry as its schema says: a multi-surface property a
-     * multi-surface, a solid property a solid, a geometry property any; citygml4j has the rest.
+     * Whether a property holds the geometry its schema names: a multi-surface property a
+     * multi-surface, a solid property a solid; citygml4j has the rest.
      */
     private static boolean fits(String property, String geometry) {
-      String kind = property.substring(4);
-      return kind.equals("Geometry") || kind.equals(geometry);
+      return property.substring(4).equals(geometry);
     }
 
     /** Moves past white space and comments to the next element event. */
@@ -947,8 +946,9 @@ final class GmlParser {
     if (level < '0' || level > '4') {
       return false;
     }
+    // not lodXGeometry: citygml4j moves what it holds to other properties by the geometry's type
     String kind = localName.substring(4);
-    return kind.equals("MultiSurface") || kind.equals("Solid") || kind.equals("Geometry");
+    return kind.equals("MultiSurface") || kind.equals("Solid");
   }
 
   static boolean isGml(@Nullable String namespace) {

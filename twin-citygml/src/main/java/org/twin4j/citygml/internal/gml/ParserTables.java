@@ -26,11 +26,11 @@ import org.xmlobjects.gml.visitor.GeometryWalker;
  * restores} the real values into citygml4j's object before handing a ring to citygml4j's own
  * routines (reversal, 2D lists) or keeping it beyond the feature (implicit geometry templates).
  *
- * <p><b>Geometries.</b> A {@code lodXMultiSurface}, {@code lodXSolid} or {@code lodXGeometry}
- * property holding a multi-surface, composite surface or solid made of polygons is read by {@link
- * SurfaceParser} into citygml4j's geometry objects; citygml4j sees the property as a reference
- * {@code xlink:href="#:twin4j:k"}, which {@link GeometryIds} resolves here. The colon cannot start
- * a gml:id, so no reference of the file can take that form.
+ * <p><b>Geometries.</b> A {@code lodXMultiSurface} property holding a multi-surface, or a {@code
+ * lodXSolid} property holding a solid, made of polygons, is read by {@link SurfaceParser} into
+ * citygml4j's geometry objects; citygml4j sees the property as a reference {@code
+ * xlink:href="#\uFFFFtwin4j:k"}, which {@link GeometryIds} resolves here. U+FFFF is no XML
+ * character, not even as a character reference, so no reference of a file can take that form.
  *
  * <p>Not thread-safe; one instance per feature.
  */
@@ -77,7 +77,7 @@ final class ParserTables {
   }
 
   /** The start of the reference that stands for a geometry read by the parser. */
-  static final String GEOMETRY_HREF = "#:twin4j:";
+  static final String GEOMETRY_HREF = "#\uFFFFtwin4j:";
 
   private final List<AbstractGeometry> geometries = new ArrayList<>();
 

@@ -122,7 +122,7 @@ final class SurfaceParser {
     return s;
   }
 
-  /** A solid's boundary: a GML 3.2 shell, or a GML 3.1 composite surface (its id is not kept). */
+  /** A solid's boundary: a GML 3.2 shell, or a GML 3.1 composite surface made a shell. */
   private ShellProperty shellProperty() throws XMLStreamException {
     noAttributes();
     if (!nextChild()) {
@@ -138,7 +138,7 @@ final class SurfaceParser {
         members.add(surfaceProperty());
       }
     } else if (isGmlElement("CompositeSurface")) {
-      shell = new Shell(compositeSurface().getSurfaceMembers());
+      shell = new Shell(compositeSurface()); // keeps its id, srsName and srsDimension
     } else {
       throw new Unsupported(in.getLocalName());
     }
@@ -267,7 +267,9 @@ final class SurfaceParser {
         list.setSrsDimension(integer(value));
       } else if (name.equals("srsName")) {
         list.setSrsName(value);
-      } else if (!name.equals("count")) {
+      } else if (name.equals("count")) {
+        list.setCount(integer(value)); // citygml4j takes the dimension from it
+      } else {
         throw new Unsupported("attribute " + name);
       }
     }
@@ -316,7 +318,7 @@ final class SurfaceParser {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw new Unsupported("srsDimension " + value);
+      throw new Unsupported("not an integer: " + value);
     }
   }
 

@@ -117,6 +117,7 @@ class NumberListTest {
           + " xmlns:bldg=\"http://www.opengis.net/citygml/building/2.0\""
           + " xmlns:app=\"http://www.opengis.net/citygml/appearance/2.0\""
           + " xmlns:frn=\"http://www.opengis.net/citygml/cityfurniture/2.0\""
+          + " xmlns:gen=\"http://www.opengis.net/citygml/generics/2.0\""
           + " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
           + " xmlns:gml=\"http://www.opengis.net/gml\">\n"
           + "<gml:boundedBy><gml:Envelope srsName=\"EPSG:25832\">"
@@ -344,6 +345,59 @@ class NumberListTest {
     Geometry footprint = read.objects().get(0).geometries().get(0);
     assertEquals(0, footprint.bounds().maxZ()); // read as x y pairs: 4 corners at z = 0
     assertEquals(5, footprint.bounds().maxX());
+    assertEquals(0, walk(file).restarts);
+  }
+
+  /** Cases a review found where the parser's own reading once differed from citygml4j's. */
+  @Test
+  void geometryDetailsCitygml4jKeepsAreKept() throws IOException {
+    String square3 = posList(" srsDimension=\"3\"", SQUARE);
+    List<String> features =
+        List.of(
+            // a count gives the dimension (10 numbers, 5 positions: x y pairs)
+            building("counted", polygon("c1", posList(" count=\"5\"", "0 0 5 0 5 5 0 5 0 0"))),
+            // a GML 3.1 solid's composite surface keeps its id (a wall refers to it) ...
+            "<core:cityObjectMember><bldg:Building gml:id=\"walled\"><bldg:lod2Solid><gml:Solid>"
+                + "<gml:exterior><gml:CompositeSurface gml:id=\"cs\">"
+                + polygon("w1", square3)
+                + "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod2Solid>"
+                + "<bldg:boundedBy><bldg:WallSurface gml:id=\"w\"><bldg:lod2MultiSurface>"
+                + "<gml:MultiSurface><gml:surfaceMember xlink:href=\"#cs\"/></gml:MultiSurface>"
+                + "</bldg:lod2MultiSurface></bldg:WallSurface></bldg:boundedBy></bldg:Building>"
+                + "</core:cityObjectMember>\n",
+            // ... and its srsName and srsDimension
+            "<core:cityObjectMember><bldg:Building gml:id=\"flatSolid\"><bldg:lod2Solid><gml:Solid>"
+                + "<gml:exterior><gml:CompositeSurface srsName=\"EPSG:1\" srsDimension=\"2\">"
+                + polygon("d1", posList("", "0 0 5 0 5 5 0 5 0 0"))
+                + "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod2Solid>"
+                + "</bldg:Building></core:cityObjectMember>\n",
+            // a geometry in lodXGeometry, which citygml4j files by its type
+            "<core:cityObjectMember><gen:GenericCityObject gml:id=\"generic\"><gen:lod2Geometry>"
+                + "<gml:CompositeSurface>"
+                + polygon("g1", square3)
+                + "</gml:CompositeSurface></gen:lod2Geometry></gen:GenericCityObject>"
+                + "</core:cityObjectMember>\n",
+            // a reference of the file in the form of the parser's own ones resolves to nothing
+            "<core:cityObjectMember><bldg:Building gml:id=\"colliding\"><bldg:lod2MultiSurface>"
+                + "<gml:MultiSurface>"
+                + polygon("k1", square3)
+                + "</gml:MultiSurface></bldg:lod2MultiSurface>"
+                + "<bldg:lod3MultiSurface xlink:href=\"#:twin4j:0\"/></bldg:Building>"
+                + "</core:cityObjectMember>\n");
+    StringBuilder b = new StringBuilder(HEAD);
+    features.forEach(b::append);
+    b.append("</core:CityModel>\n");
+    Path file = dir.resolve("details.gml");
+    Files.writeString(file, b.toString());
+    assertSameBothWays(file);
+    Read read = read(file, true);
+    assertEquals(0, read.objects().get(0).geometries().get(0).bounds().maxZ());
+    assertEquals(5, read.objects().get(0).geometries().get(0).bounds().maxX());
+    org.twin4j.core.geom.SurfaceGeometry walled =
+        (org.twin4j.core.geom.SurfaceGeometry) read.objects().get(1).geometries().get(0);
+    assertEquals("WallSurface", walled.semantic(0).type().name());
+    assertEquals(1, read.objects().get(4).geometries().size());
+    assertEquals(1, read.report().count("unresolved reference"), read.report().toString());
     assertEquals(0, walk(file).restarts);
   }
 
