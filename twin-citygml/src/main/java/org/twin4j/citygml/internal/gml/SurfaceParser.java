@@ -84,22 +84,14 @@ final class SurfaceParser {
   private MultiSurface multiSurface() throws XMLStreamException {
     MultiSurface m = new MultiSurface();
     geometryAttributes(m);
-    List<SurfaceProperty> members = m.getSurfaceMember();
-    while (nextChild()) {
-      expect("surfaceMember");
-      members.add(surfaceProperty());
-    }
+    surfaceMembers(m.getSurfaceMember());
     return m;
   }
 
   private CompositeSurface compositeSurface() throws XMLStreamException {
     CompositeSurface c = new CompositeSurface();
     geometryAttributes(c);
-    List<SurfaceProperty> members = c.getSurfaceMembers();
-    while (nextChild()) {
-      expect("surfaceMember");
-      members.add(surfaceProperty());
-    }
+    surfaceMembers(c.getSurfaceMembers());
     return c;
   }
 
@@ -132,11 +124,7 @@ final class SurfaceParser {
     if (isGmlElement("Shell")) {
       shell = new Shell();
       geometryAttributes(shell);
-      List<SurfaceProperty> members = shell.getSurfaceMembers();
-      while (nextChild()) {
-        expect("surfaceMember");
-        members.add(surfaceProperty());
-      }
+      surfaceMembers(shell.getSurfaceMembers());
     } else if (isGmlElement("CompositeSurface")) {
       shell = new Shell(compositeSurface()); // keeps its id, srsName and srsDimension
     } else {
@@ -146,6 +134,14 @@ final class SurfaceParser {
       throw new Unsupported("two shells in one boundary");
     }
     return new ShellProperty(shell);
+  }
+
+  /** The gml:surfaceMember children of the current element, up to its end. */
+  private void surfaceMembers(List<SurfaceProperty> members) throws XMLStreamException {
+    while (nextChild()) {
+      expect("surfaceMember");
+      members.add(surfaceProperty());
+    }
   }
 
   /** A surface member or base surface: a reference, or a polygon, composite or orientable one. */
