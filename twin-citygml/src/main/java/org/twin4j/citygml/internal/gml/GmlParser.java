@@ -25,7 +25,6 @@ import org.citygml4j.xml.reader.CityGMLInputFactory;
 import org.citygml4j.xml.reader.CityGMLReadException;
 import org.citygml4j.xml.reader.CityGMLReader;
 import org.jspecify.annotations.Nullable;
-import org.twin4j.citygml.internal.DoubleList;
 import org.twin4j.core.io.SourceLocation;
 import org.twin4j.core.io.TwinFormatException;
 import org.xmlobjects.XMLObjects;
@@ -98,44 +97,14 @@ final class GmlParser {
   /** How often reading started over because a geometry was left to citygml4j. */
   private int restarts;
 
-  /** The text of the number list being read. */
-  char[] text = new char[1024];
-
-  /** How many characters of {@link #text} the last {@link #readText} read. */
-  int textLength;
-
-  /** Its numbers. */
-  final DoubleList numbers = new DoubleList(256);
-
-  /**
-   * Reads text (character and CDATA events; comments are passed over) into {@link #text} up to the
-   * next element event, and returns that event; {@link #textLength} is then the text's length.
-   */
-  int readText(XMLStreamReader r) throws XMLStreamException {
-    char[] t = text;
-    int length = 0;
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA) {
-        int n = r.getTextLength();
-        if (length + n > t.length) {
-          t = Arrays.copyOf(t, Math.max(2 * t.length, length + n));
-          text = t;
-        }
-        r.getTextCharacters(0, t, length, n);
-        length += n;
-      } else if (e == XMLStreamConstants.START_ELEMENT || e == XMLStreamConstants.END_ELEMENT) {
-        textLength = length;
-        return e;
-      }
-    }
-  }
+  /** The text of the number list being read, and its numbers. */
+  final NumberText numberText = new NumberText();
 
   private String version = "unknown";
   private @Nullable String identifier;
   private @Nullable String title;
   private @Nullable String description;
-  @Nullable String crsText;
+  private @Nullable String crsText;
   private boolean inHeader = true;
   private boolean ended;
 
@@ -161,11 +130,26 @@ final class GmlParser {
       throw new IOException("cannot set up the CityGML parser: " + e.getMessage(), e);
     }
     this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    this.xml = streamOf(in);
+  }
+
+  /** A safe XML stream on an input, closed (and a malformed start reported) if it cannot start. */
+  private XMLStreamReader streamOf(InputStream input) throws IOException {
     try {
-      this.xml = safeXml().createXMLStreamReader(in);
+      return safeXml().createXMLStreamReader(input);
     } catch (XMLStreamException e) {
-      in.close();
+      input.close();
       throw malformed(e, null);
+    }
+  }
+
+  /**
+   * Takes the srsName of a start element as the file's CRS when the file named none before it (a
+   * file without a model envelope: the CRS of its first geometry).
+   */
+  void noteSrsName(XMLStreamReader r) {
+    if (crsText == null) {
+      crsText = r.getAttributeValue(null, "srsName");
     }
   }
 
@@ -368,11 +352,9 @@ final class GmlParser {
     try {
       close();
       in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-      xml = safeXml().createXMLStreamReader(in);
+      xml = streamOf(in);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    } catch (XMLStreamException e) {
-      throw new java.io.UncheckedIOException(malformed(e, null));
     }
     depth = 0;
     property = "";
@@ -752,10 +734,7 @@ final class GmlParser {
     private int moved(int e) throws XMLStreamException {
       if (e == START_ELEMENT) {
         level++;
-        if (parser.crsText == null) {
-          // a file without a model envelope: the CRS of its first geometry
-          parser.crsText = in.getAttributeValue(null, "srsName");
-        }
+        parser.noteSrsName(in);
         if (tables != null) {
           String name = in.getLocalName();
           String namespace = in.getNamespaceURI();
@@ -788,9 +767,7 @@ final class GmlParser {
         if (s.value(SurfaceParser.XLINK, "href") != null) {
           throw new SurfaceParser.Unsupported("a geometry reference with content");
         }
-        if (parser.crsText == null) {
-          parser.crsText = in.getAttributeValue(null, "srsName");
-        }
+        parser.noteSrsName(in);
         String href = tables.addGeometry(surfaces.read());
         if (skipToElement() != END_ELEMENT) {
           throw new SurfaceParser.Unsupported("two geometries in one property");
@@ -824,19 +801,13 @@ final class GmlParser {
 
     /** Reads a number list's text up to the next element event; see the class comment. */
     private int readNumbers() throws XMLStreamException {
-      int e = parser.readText(in);
-      char[] text = parser.text;
-      int length = parser.textLength;
-      if (length == 0) {
+      NumberText text = parser.numberText;
+      int e = text.read(in);
+      if (text.isEmpty()) {
         return moved(e);
       }
-      DoubleList numbers = parser.numbers;
-      numbers.clear();
-      if (e == END_ELEMENT && Decimals.parse(text, 0, length, numbers) > 0) {
-        shown = tables.add(numbers.toArray());
-      } else {
-        shown = new String(text, 0, length);
-      }
+      double[] numbers = e == END_ELEMENT ? text.numbers() : null;
+      shown = numbers != null ? tables.add(numbers) : text.text();
       return CHARACTERS;
     }
 

@@ -115,6 +115,17 @@ final class ParserTables {
     return geometries.size();
   }
 
+  /**
+   * Keeps a list, for a value citygml4j's object holds as it would hold the parsed numbers.
+   *
+   * @param values the numbers, kept (not copied)
+   * @return the marker value
+   */
+  List<Double> addAsValue(double[] values) {
+    add(values);
+    return List.of(MARK, (double) (size - 1));
+  }
+
   /** The number of lists kept. */
   int size() {
     return size;

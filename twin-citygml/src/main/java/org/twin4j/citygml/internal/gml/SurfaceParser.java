@@ -8,7 +8,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
-import org.twin4j.citygml.internal.DoubleList;
 import org.xmlobjects.gml.model.basictypes.Sign;
 import org.xmlobjects.gml.model.geometry.AbstractGeometry;
 import org.xmlobjects.gml.model.geometry.DirectPositionList;
@@ -269,16 +268,15 @@ final class SurfaceParser {
         throw new Unsupported("attribute " + name);
       }
     }
-    if (parser.readText(in) == XMLStreamConstants.START_ELEMENT) {
+    NumberText text = parser.numberText;
+    if (text.read(in) == XMLStreamConstants.START_ELEMENT) {
       throw new Unsupported("an element in a posList");
     }
-    DoubleList numbers = parser.numbers;
-    numbers.clear();
-    if (Decimals.parse(parser.text, 0, parser.textLength, numbers) <= 0) {
+    double[] numbers = text.numbers();
+    if (numbers == null) {
       throw new Unsupported("a posList that is empty or not numbers");
     }
-    tables.add(numbers.toArray());
-    list.setValue(List.of(ParserTables.MARK, (double) (tables.size() - 1)));
+    list.setValue(tables.addAsValue(numbers));
     return list;
   }
 
@@ -337,9 +335,7 @@ final class SurfaceParser {
       int e = in.next();
       switch (e) {
         case XMLStreamConstants.START_ELEMENT:
-          if (parser.crsText == null) {
-            parser.crsText = in.getAttributeValue(null, "srsName");
-          }
+          parser.noteSrsName(in);
           return true;
         case XMLStreamConstants.END_ELEMENT:
           return false;
