@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>Memory: 24 bytes of coordinates and 4 of input index per vertex, and 12 bytes of vertex ids
  * per triangle, of which there are about twice as many as vertices: about 52 bytes per vertex, plus
  * 24 once the neighbour links are built (the first {@link #locator()} or {@link #hull()}), against
- * about 120–240 for Tinfour's edge objects. While building, the triangulation takes about 80 bytes
- * per vertex.
+ * about 120–240 for Tinfour's edge objects. While building, the triangulation takes about 92 bytes
+ * per vertex (the coordinates, and 32-byte triangle records with their links).
  *
  * <p>Immutable once built; safe to share between threads.
  *
@@ -56,26 +56,34 @@ public final class DelaunayTriangulation {
     this.vertices = b.vertices;
     this.duplicates = b.duplicates;
     this.constraintsSkipped = b.constraintsSkipped;
-    boolean[] dead = b.deadFlags();
-    int real = 0;
-    for (int t = 0; t < b.slots; t++) {
-      if (!dead[t] && b.tri[8 * t] != INF && b.tri[8 * t + 1] != INF && b.tri[8 * t + 2] != INF) {
-        real++;
-      }
+    // free slots read as ghosts; the builder is done with them
+    int[] tri = b.tri;
+    for (int i = 0; i < b.freeCount; i++) {
+      tri[8 * b.free[i]] = INF;
     }
-    int[] out = new int[3 * real];
+    int[] out = new int[3 * (b.slots - b.freeCount)];
     java.util.BitSet fixed = b.constrained == null ? null : new java.util.BitSet();
     int k = 0;
     for (int t = 0; t < b.slots; t++) {
-      if (!dead[t] && b.tri[8 * t] != INF && b.tri[8 * t + 1] != INF && b.tri[8 * t + 2] != INF) {
-        for (int e = 0; e < 3; e++) {
-          out[k + e] = b.tri[8 * t + e];
-          if (fixed != null && b.constrained[8 * t + 3 + e]) {
-            fixed.set(k + e);
+      int u = tri[8 * t];
+      int v = tri[8 * t + 1];
+      int w = tri[8 * t + 2];
+      if (u != INF && v != INF && w != INF) {
+        out[k] = u;
+        out[k + 1] = v;
+        out[k + 2] = w;
+        if (fixed != null) {
+          for (int e = 0; e < 3; e++) {
+            if (b.constrained[8 * t + 3 + e]) {
+              fixed.set(k + e);
+            }
           }
         }
         k += 3;
       }
+    }
+    if (k < out.length) {
+      out = Arrays.copyOf(out, k);
     }
     this.t3 = out;
     this.constrained = fixed;
@@ -532,7 +540,6 @@ public final class DelaunayTriangulation {
     int epoch;
     int[] stack = new int[64];
     int[] cavity = new int[64];
-    int[] startOf;
 
     /**
      * The vertex each input point became (merged points: the vertex they were merged into); kept
@@ -598,7 +605,6 @@ public final class DelaunayTriangulation {
       }
       int cap = 2 * n + 16;
       tri = new int[8 * cap];
-      startOf = new int[n + 1];
     }
 
     boolean[] deadFlags() {
@@ -818,25 +824,38 @@ public final class DelaunayTriangulation {
       return dot > 0 && dot < len;
     }
 
-    /** A triangle whose circumcircle holds p, or {@code -2 - v} if p duplicates vertex v. */
+    /**
+     * A triangle whose circumcircle holds p, or {@code -2 - v} if p duplicates vertex v. A
+     * visibility walk from the last triangle made: it crosses an edge with p strictly beyond it, so
+     * it never tests the edge it came in by. A point on a vertex lies on both of that vertex's
+     * edges in a triangle around it, so with no tolerance the vertices are compared only when a
+     * test came out exactly 0.
+     */
     private int locate(int p) {
       int t = last;
       double px = x[p];
       double py = y[p];
       int guard = 0;
+      int entry = -1;
       walk:
       while (true) {
         if (++guard > 4 * slots + 16) {
           throw new IllegalStateException("point location did not terminate at point " + p);
         }
         int base = 8 * t;
-        int start = guard % 3;
-        for (int i = 0; i < 3; i++) {
-          int k = (start + i) % 3;
+        int k = guard % 3;
+        boolean onEdge = false;
+        for (int i = 0; i < 3; i++, k = k == 2 ? 0 : k + 1) {
+          int slot = base + 3 + k;
+          if (slot == entry) {
+            continue;
+          }
           int a = tri[base + k];
-          int b = tri[base + (k + 1) % 3];
-          if (Predicates.orient2d(x[a], y[a], x[b], y[b], px, py) < 0) {
-            int next = tri[base + 3 + k] / 8;
+          int b = tri[base + (k == 2 ? 0 : k + 1)];
+          double o = Predicates.orient2d(x[a], y[a], x[b], y[b], px, py);
+          if (o < 0) {
+            int across = tri[slot];
+            int next = across >>> 3;
             if (ghostIndexOf(next) >= 0) {
               if (near(p, a)) {
                 return -2 - a;
@@ -847,12 +866,18 @@ public final class DelaunayTriangulation {
               return next;
             }
             t = next;
+            entry = across;
             continue walk;
           }
+          if (o == 0) {
+            onEdge = true;
+          }
         }
-        for (int k = 0; k < 3; k++) {
-          if (near(p, tri[base + k])) {
-            return -2 - tri[base + k];
+        if (onEdge || tolerance2 > 0) {
+          for (int j = 0; j < 3; j++) {
+            if (near(p, tri[base + j])) {
+              return -2 - tri[base + j];
+            }
           }
         }
         return t;
@@ -1098,48 +1123,52 @@ public final class DelaunayTriangulation {
     /** Inserts vertex id, whose position lies in the circumcircle of triangle seed. */
     void insertVertex(int id, int seed) {
       // the cavity: triangles whose circumcircle holds the point, grown from the seed, and its
-      // rim: the edges (a, b) to the triangles left out, each met once
-      // marks: 2 * epoch for a triangle in the cavity, 2 * epoch + 1 for one tested and left out,
-      // so that a triangle next to two cavity triangles is tested once
+      // rim: the edges (a, b) to the triangles left out. The cavity is a polygon with every vertex
+      // on its rim (no vertex is lost), so its triangles form a tree across their shared edges:
+      // each is entered once, by one edge, and its other edges lead to triangles not yet seen.
+      // The stack holds edge slots still to look across, the next edges of a triangle pushed over
+      // the rest, so the rim comes out in counter-clockwise order around the tree. A triangle
+      // tested and left out is marked 2 * epoch + 1: one next to two cavity triangles is tested
+      // once.
       epoch++;
-      int in = 2 * epoch;
-      int out = in + 1;
+      int out = 2 * epoch + 1;
       int nc = 0;
       int ns = 0;
       int boundary = 0;
-      stack = ensure(stack, 1);
-      stack[ns++] = seed;
-      tri[8 * seed + MARK] = in;
+      stack = ensure(stack, 3);
+      stack[ns++] = 8 * seed + 5;
+      stack[ns++] = 8 * seed + 4;
+      stack[ns++] = 8 * seed + 3;
+      cavity = ensure(cavity, 1);
+      cavity[nc++] = seed;
       while (ns > 0) {
-        int t = stack[--ns];
-        cavity = ensure(cavity, nc + 1);
-        cavity[nc++] = t;
-        for (int k = 0; k < 3; k++) {
-          int outside = tri[8 * t + 3 + k];
-          int u = outside >>> 3;
-          int m = tri[8 * u + MARK];
-          if (m == in) {
+        int slot = stack[--ns];
+        int outside = tri[slot];
+        int u = outside >>> 3;
+        if (tri[8 * u + MARK] != out) {
+          if (inCircle(u, id)) {
+            cavity = ensure(cavity, nc + 1);
+            cavity[nc++] = u;
+            int k1 = outside + 1 == 8 * u + 6 ? 8 * u + 3 : outside + 1;
+            int k2 = k1 + 1 == 8 * u + 6 ? 8 * u + 3 : k1 + 1;
+            stack = ensure(stack, ns + 2);
+            stack[ns++] = k2;
+            stack[ns++] = k1;
             continue;
           }
-          if (m != out) {
-            if (inCircle(u, id)) {
-              tri[8 * u + MARK] = in;
-              stack = ensure(stack, ns + 1);
-              stack[ns++] = u;
-              continue;
-            }
-            tri[8 * u + MARK] = out;
-          }
-          if (boundary == edgesA.length) {
-            edgesA = Arrays.copyOf(edgesA, 2 * boundary);
-            edgesB = Arrays.copyOf(edgesB, 2 * boundary);
-            outer = Arrays.copyOf(outer, 2 * boundary);
-          }
-          edgesA[boundary] = tri[8 * t + k];
-          edgesB[boundary] = tri[8 * t + (k + 1) % 3];
-          outer[boundary] = outside;
-          boundary++;
+          tri[8 * u + MARK] = out;
         }
+        if (boundary == edgesA.length) {
+          edgesA = Arrays.copyOf(edgesA, 2 * boundary);
+          edgesB = Arrays.copyOf(edgesB, 2 * boundary);
+          outer = Arrays.copyOf(outer, 2 * boundary);
+        }
+        int t = slot >>> 3;
+        int k = slot - 8 * t - 3;
+        edgesA[boundary] = tri[8 * t + k];
+        edgesB[boundary] = tri[8 * t + (k == 2 ? 0 : k + 1)];
+        outer[boundary] = outside;
+        boundary++;
       }
       if (head != null) {
         // greedy insertion: take the points waiting in the cavity's triangles
@@ -1153,39 +1182,38 @@ public final class DelaunayTriangulation {
           stamp[t]++;
         }
       }
-      // the fan: one new triangle per rim edge (a, b), joined to the point
+      // the fan: one triangle per rim edge (a, b), joined to the point, in the cavity's slots and
+      // two more (a tree of nc triangles has nc + 2 rim edges); the rim is in order, so each
+      // triangle meets the next across its edge (b, id)
       int firstNew = -1;
       made = ensure(made, boundary);
-      // free the cavity first so that the fan reuses its slots
-      free = ensure(free, freeCount + nc);
-      for (int i = 0; i < nc; i++) {
-        free[freeCount++] = cavity[i];
-      }
-      int infStart = -1;
-      int created = 0;
       for (int i = 0; i < boundary; i++) {
-        int nt = newTriangle(edgesA[i], edgesB[i], id);
+        int a = edgesA[i];
+        int b = edgesB[i];
+        int nt;
+        if (i < nc) {
+          nt = cavity[i];
+          tri[8 * nt] = a;
+          tri[8 * nt + 1] = b;
+          tri[8 * nt + 2] = id;
+        } else {
+          nt = newTriangle(a, b, id);
+        }
         tri[8 * nt + MARK] = 0;
         link(8 * nt + 3, outer[i]);
         made[i] = nt;
-        if (edgesA[i] == INF) {
-          infStart = nt;
-        } else {
-          startOf[edgesA[i]] = nt;
-        }
-        if (edgesA[i] != INF && edgesB[i] != INF) {
+        if (a != INF && b != INF) {
           firstNew = nt;
         }
-        created++;
       }
-      for (int i = 0; i < created; i++) {
+      int previous = made[boundary - 1];
+      for (int i = 0; i < boundary; i++) {
         int nt = made[i];
-        int b = tri[8 * nt + 1];
-        int other = b == INF ? infStart : startOf[b];
-        link(8 * nt + 4, 8 * other + 5);
+        link(8 * previous + 4, 8 * nt + 5);
+        previous = nt;
       }
       cavityCount = nc;
-      madeCount = created;
+      madeCount = boundary;
       last = firstNew;
     }
 
@@ -1293,14 +1321,16 @@ public final class DelaunayTriangulation {
 
     /**
      * The triangle of the fan just built around p that holds q, found by turning around p from
-     * triangle start: q lies in fan triangle (a, b, p) when it is left of p -> a and not left of p
-     * -> b. Returns -1 if the turn meets the vertex at infinity or does not close.
+     * {@code made[start]}: q lies in fan triangle (a, b, p) when it is left of p -> a and not left
+     * of p -> b. Returns its index in {@code made}, or -1 if the turn meets the vertex at infinity
+     * or does not close.
      */
     private int fanTriangle(int p, int q, int start) {
-      int j = start;
+      int i = start;
       // the side of p -> a is the side of p -> b of the triangle before: tested once
       double sideOfA = Double.NaN;
       for (int step = 0; step <= madeCount; step++) {
+        int j = made[i];
         int a = tri[8 * j];
         int b = tri[8 * j + 1];
         if (a == INF || b == INF) {
@@ -1312,11 +1342,11 @@ public final class DelaunayTriangulation {
             sideOfA = orientIdx(p, a, q);
           }
           if (sideOfA >= 0) {
-            return j;
+            return i;
           }
         }
         sideOfA = sideOfB;
-        j = startOf[b];
+        i = i + 1 == madeCount ? 0 : i + 1;
       }
       return -1;
     }
@@ -1440,7 +1470,7 @@ public final class DelaunayTriangulation {
             plane(m);
           }
         }
-        int cur = made[0];
+        int cur = 0;
         for (int i = 0; i < gatheredCount; i++) {
           int q = gathered[i];
           if (q == worstPoint) {
@@ -1450,16 +1480,16 @@ public final class DelaunayTriangulation {
             inserted[q] = true; // same x and y as the new vertex: it cannot be a vertex too
             continue;
           }
-          int home = fanTriangle(worstPoint, q, cur);
-          if (home < 0) {
-            for (int j = 0; j < madeCount && home < 0; j++) {
-              if (contains(made[j], q)) {
-                home = made[j];
-              }
+          int at = fanTriangle(worstPoint, q, cur);
+          for (int j = 0; j < madeCount && at < 0; j++) {
+            if (contains(made[j], q)) {
+              at = j;
             }
           }
-          if (home >= 0) {
-            cur = home;
+          int home = -1;
+          if (at >= 0) {
+            cur = at;
+            home = made[at];
           }
           if (home < 0) {
             int found = locate(q);
@@ -1928,7 +1958,6 @@ public final class DelaunayTriangulation {
       if (8 * slots < 0.9 * tri.length) {
         tri = Arrays.copyOf(tri, 8 * slots);
       }
-      startOf = null;
     }
   }
 }
