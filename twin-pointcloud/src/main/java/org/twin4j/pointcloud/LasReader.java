@@ -171,7 +171,7 @@ public final class LasReader implements AutoCloseable {
       throw new NoSuchElementException("all " + count + " points of " + name + " were read");
     }
     int n = (int) Math.min(PointCloud.CHUNK_SIZE, count - delivered);
-    PointChunk c = new PointChunk(schema, n);
+    PointChunk c = new PointChunk(schema, n, options.dimensions());
     if (laz == null) {
       readPlain(c, n);
     } else {
@@ -266,6 +266,9 @@ public final class LasReader implements AutoCloseable {
                 + "; using the points'");
         break;
       }
+    }
+    if (!options.dimensions().contains(PointDimension.RETURNS)) {
+      return; // not read: nothing to compare the header's counts with
     }
     long[] stated5 = header.pointsByReturn();
     long[] actual = Arrays.copyOfRange(stats.byReturn, 1, 1 + stated5.length);

@@ -2,7 +2,10 @@
 // Copyright 2026 the twin4j authors
 package org.twin4j.pointcloud;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Memory: 22 bytes per point for x, y, z and the always-present dimensions, plus 8 for GPS time,
  * 6 for RGB, 2 for NIR and the extra bytes: 36 bytes for format 3, 41 for format 8 with 3 extra
- * bytes. A chunk is immutable once built; methods returning chunks share the unchanged arrays.
+ * bytes. A read may keep fewer dimensions ({@link #dimensions()}): the others share one array of
+ * zeros and cost nothing (x, y, z and classes alone: 13 bytes). A chunk is immutable once built;
+ * methods returning chunks share the unchanged arrays.
  *
  * @since 1.0
  */
@@ -42,32 +47,78 @@ public final class PointChunk {
   final char @Nullable [] nir;
   final byte @Nullable [] extra;
 
+  /**
+   * The dimensions this chunk holds besides x, y and z (those of its format that were read); the
+   * others are shared arrays of zeros.
+   */
+  final Set<PointDimension> dimensions;
+
   /** Allocates empty columns for {@code capacity} points of the schema. */
   PointChunk(PointSchema schema, int capacity) {
+    this(schema, capacity, PointDimension.all());
+  }
+
+  /**
+   * Allocates empty columns for {@code capacity} points of the schema, for the dimensions in {@code
+   * keep}; the others share one array of zeros per type (never written: chunks are immutable).
+   */
+  PointChunk(PointSchema schema, int capacity, Set<PointDimension> keep) {
+    if (capacity > PointCloud.CHUNK_SIZE) {
+      throw new IllegalArgumentException(capacity + " points in one chunk");
+    }
     this.schema = schema;
     this.size = capacity;
+    this.dimensions = keep;
     x = new int[capacity];
     y = new int[capacity];
     z = new int[capacity];
-    intensity = new char[capacity];
-    returns = new byte[capacity];
-    flags = new byte[capacity];
-    classification = new byte[capacity];
-    scanAngle = new short[capacity];
-    userData = new byte[capacity];
-    pointSourceId = new char[capacity];
-    gpsTime = schema.hasGpsTime() ? new double[capacity] : null;
+    intensity = keep.contains(PointDimension.INTENSITY) ? new char[capacity] : ZERO_CHARS;
+    returns = keep.contains(PointDimension.RETURNS) ? new byte[capacity] : ZERO_BYTES;
+    flags = keep.contains(PointDimension.FLAGS) ? new byte[capacity] : ZERO_BYTES;
+    classification = keep.contains(PointDimension.CLASSIFICATION) ? new byte[capacity] : ZERO_BYTES;
+    scanAngle = keep.contains(PointDimension.SCAN_ANGLE) ? new short[capacity] : ZERO_SHORTS;
+    userData = keep.contains(PointDimension.USER_DATA) ? new byte[capacity] : ZERO_BYTES;
+    pointSourceId = keep.contains(PointDimension.POINT_SOURCE_ID) ? new char[capacity] : ZERO_CHARS;
+    gpsTime =
+        !schema.hasGpsTime()
+            ? null
+            : keep.contains(PointDimension.GPS_TIME) ? new double[capacity] : ZERO_DOUBLES;
     boolean rgb = schema.hasRgb();
-    red = rgb ? new char[capacity] : null;
-    green = rgb ? new char[capacity] : null;
-    blue = rgb ? new char[capacity] : null;
-    nir = schema.hasNir() ? new char[capacity] : null;
-    extra = schema.extraBytes() > 0 ? new byte[capacity * schema.extraBytes()] : null;
+    boolean keepRgb = keep.contains(PointDimension.RGB);
+    red = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
+    green = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
+    blue = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
+    nir =
+        !schema.hasNir()
+            ? null
+            : keep.contains(PointDimension.NIR) ? new char[capacity] : ZERO_CHARS;
+    int e = schema.extraBytes();
+    extra =
+        e == 0
+            ? null
+            : keep.contains(PointDimension.EXTRA_BYTES)
+                ? new byte[capacity * e]
+                : zeroExtra(PointCloud.CHUNK_SIZE * e);
+  }
+
+  private static final byte[] ZERO_BYTES = new byte[PointCloud.CHUNK_SIZE];
+  private static final char[] ZERO_CHARS = new char[PointCloud.CHUNK_SIZE];
+  private static final short[] ZERO_SHORTS = new short[PointCloud.CHUNK_SIZE];
+  private static final double[] ZERO_DOUBLES = new double[PointCloud.CHUNK_SIZE];
+  private static final java.util.Map<Integer, byte[]> ZERO_EXTRA =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static byte[] zeroExtra(int length) {
+    return ZERO_EXTRA.computeIfAbsent(length, byte[]::new);
   }
 
   private PointChunk(PointChunk from, byte[] classification) {
     schema = from.schema;
     size = from.size;
+    Set<PointDimension> d = EnumSet.noneOf(PointDimension.class);
+    d.addAll(from.dimensions);
+    d.add(PointDimension.CLASSIFICATION);
+    dimensions = Collections.unmodifiableSet(d);
     x = from.x;
     y = from.y;
     z = from.z;
@@ -102,6 +153,16 @@ public final class PointChunk {
    */
   public int size() {
     return size;
+  }
+
+  /**
+   * Returns the dimensions this chunk holds besides x, y and z: every one of its format unless the
+   * read left some out ({@link LasReadOptions#withDimensions}); the others read as 0.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<PointDimension> dimensions() {
+    return dimensions;
   }
 
   /**
@@ -427,43 +488,80 @@ public final class PointChunk {
    * @return the bytes per point
    */
   static int bytesPerPoint(PointSchema schema) {
-    int b = 12 + 2 + 1 + 1 + 1 + 2 + 1 + 2;
-    if (schema.hasGpsTime()) {
-      b += 8;
-    }
-    if (schema.hasRgb()) {
-      b += 6;
-    }
-    if (schema.hasNir()) {
-      b += 2;
-    }
-    return b + schema.extraBytes();
+    return bytesPerPoint(schema, PointDimension.all());
   }
 
-  /** Copies point {@code i} of this chunk to point {@code j} of {@code to} (same schema). */
+  /**
+   * Returns the bytes a chunk's arrays hold per point when it keeps some dimensions only.
+   *
+   * @param schema the schema
+   * @param keep the dimensions kept besides x, y and z
+   * @return the bytes per point
+   */
+  static int bytesPerPoint(PointSchema schema, Set<PointDimension> keep) {
+    int b = 12;
+    b += keep.contains(PointDimension.INTENSITY) ? 2 : 0;
+    b += keep.contains(PointDimension.RETURNS) ? 1 : 0;
+    b += keep.contains(PointDimension.FLAGS) ? 1 : 0;
+    b += keep.contains(PointDimension.CLASSIFICATION) ? 1 : 0;
+    b += keep.contains(PointDimension.SCAN_ANGLE) ? 2 : 0;
+    b += keep.contains(PointDimension.USER_DATA) ? 1 : 0;
+    b += keep.contains(PointDimension.POINT_SOURCE_ID) ? 2 : 0;
+    if (schema.hasGpsTime() && keep.contains(PointDimension.GPS_TIME)) {
+      b += 8;
+    }
+    if (schema.hasRgb() && keep.contains(PointDimension.RGB)) {
+      b += 6;
+    }
+    if (schema.hasNir() && keep.contains(PointDimension.NIR)) {
+      b += 2;
+    }
+    return b + (keep.contains(PointDimension.EXTRA_BYTES) ? schema.extraBytes() : 0);
+  }
+
+  /**
+   * Copies point {@code i} of this chunk to point {@code j} of {@code to} (same schema), the
+   * dimensions {@code to} holds.
+   */
   void copyTo(int i, PointChunk to, int j) {
     to.x[j] = x[i];
     to.y[j] = y[i];
     to.z[j] = z[i];
-    to.intensity[j] = intensity[i];
-    to.returns[j] = returns[i];
-    to.flags[j] = flags[i];
-    to.classification[j] = classification[i];
-    to.scanAngle[j] = scanAngle[i];
-    to.userData[j] = userData[i];
-    to.pointSourceId[j] = pointSourceId[i];
-    if (gpsTime != null) {
+    Set<PointDimension> keep = to.dimensions;
+    boolean all = keep.size() == PointDimension.all().size();
+    if (all || keep.contains(PointDimension.INTENSITY)) {
+      to.intensity[j] = intensity[i];
+    }
+    if (all || keep.contains(PointDimension.RETURNS)) {
+      to.returns[j] = returns[i];
+    }
+    if (all || keep.contains(PointDimension.FLAGS)) {
+      to.flags[j] = flags[i];
+    }
+    if (all || keep.contains(PointDimension.CLASSIFICATION)) {
+      to.classification[j] = classification[i];
+    }
+    if (all || keep.contains(PointDimension.SCAN_ANGLE)) {
+      to.scanAngle[j] = scanAngle[i];
+    }
+    if (all || keep.contains(PointDimension.USER_DATA)) {
+      to.userData[j] = userData[i];
+    }
+    if (all || keep.contains(PointDimension.POINT_SOURCE_ID)) {
+      to.pointSourceId[j] = pointSourceId[i];
+    }
+    if (gpsTime != null && (all || keep.contains(PointDimension.GPS_TIME))) {
       to.gpsTime[j] = gpsTime[i];
     }
-    if (red != null) {
+    if (red != null && (all || keep.contains(PointDimension.RGB))) {
       to.red[j] = red[i];
       to.green[j] = green[i];
       to.blue[j] = blue[i];
     }
-    if (nir != null) {
+    if (nir != null && (all || keep.contains(PointDimension.NIR))) {
       to.nir[j] = nir[i];
     }
-    if (extra != null) {
+    if (extra != null && (all || keep.contains(PointDimension.EXTRA_BYTES))) {
       int n = schema.extraBytes();
       System.arraycopy(extra, i * n, to.extra, j * n, n);
     }
@@ -471,7 +569,7 @@ public final class PointChunk {
 
   /** A chunk holding the first {@code n} points of this one's arrays (copied). */
   PointChunk truncate(int n) {
-    PointChunk c = new PointChunk(schema, n);
+    PointChunk c = new PointChunk(schema, n, dimensions);
     for (int i = 0; i < n; i++) {
       copyTo(i, c, i);
     }

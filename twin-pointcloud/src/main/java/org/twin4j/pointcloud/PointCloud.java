@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.twin4j.core.crs.CrsIdentifier;
 import org.twin4j.core.geom.Bounds3D;
@@ -127,7 +128,17 @@ public final class PointCloud {
    * @return the bytes per point
    */
   public int bytesPerPoint() {
-    return PointChunk.bytesPerPoint(schema);
+    return PointChunk.bytesPerPoint(schema, dimensions());
+  }
+
+  /**
+   * Returns the dimensions the points hold besides x, y and z: those of the schema's format, unless
+   * the read kept fewer ({@link LasReadOptions#withDimensions}); the others read as 0.
+   *
+   * @return an unmodifiable set (its first chunk's; every chunk of a cloud holds the same)
+   */
+  public Set<PointDimension> dimensions() {
+    return chunks.isEmpty() ? PointDimension.all() : chunks.get(0).dimensions;
   }
 
   /**
@@ -386,7 +397,7 @@ public final class PointCloud {
     int remaining = n;
     for (int i = keep.nextSetBit(0); i >= 0 && i < size; i = keep.nextSetBit(i + 1)) {
       if (target == null || j == target.size) {
-        target = new PointChunk(schema, Math.min(CHUNK_SIZE, remaining));
+        target = new PointChunk(schema, Math.min(CHUNK_SIZE, remaining), dimensions());
         out.add(target);
         j = 0;
       }

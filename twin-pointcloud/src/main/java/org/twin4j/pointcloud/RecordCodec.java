@@ -4,6 +4,7 @@ package org.twin4j.pointcloud;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Set;
 
 /**
  * Moves points between LAS point data records (little-endian, formats 0–10, LAS 1.4 R15 §2.6) and
@@ -63,19 +64,23 @@ final class RecordCodec {
     PointSchema s = c.schema;
     int len = s.recordLength();
     int end = at + n;
-    if (s.isExtended()) {
+    Set<PointDimension> keep = c.dimensions;
+    boolean all = keep.size() == PointDimension.all().size();
+    if (!all) {
+      decodeSome(in, pos, c, at, end, len, stats);
+    } else if (s.isExtended()) {
       decodeExtended(in, pos, c, at, end, len, stats);
     } else {
       decodeLegacy(in, pos, c, at, end, len, stats);
     }
     double[] time = c.gpsTime;
-    if (time != null) {
+    if (time != null && (all || keep.contains(PointDimension.GPS_TIME))) {
       for (int i = at, p = pos + (s.isExtended() ? 22 : 20); i < end; i++, p += len) {
         time[i] = in.getDouble(p);
       }
     }
     char[] red = c.red;
-    if (red != null) {
+    if (red != null && (all || keep.contains(PointDimension.RGB))) {
       char[] green = c.green;
       char[] blue = c.blue;
       for (int i = at, p = pos + rgbOffset(s.pointFormat()); i < end; i++, p += len) {
@@ -85,13 +90,13 @@ final class RecordCodec {
       }
     }
     char[] nir = c.nir;
-    if (nir != null) {
+    if (nir != null && (all || keep.contains(PointDimension.NIR))) {
       for (int i = at, p = pos + 36; i < end; i++, p += len) {
         nir[i] = in.getChar(p);
       }
     }
     byte[] extra = c.extra;
-    if (extra != null) {
+    if (extra != null && (all || keep.contains(PointDimension.EXTRA_BYTES))) {
       int e = s.extraBytes();
       for (int i = at, p = pos + s.standardLength(); i < end; i++, p += len) {
         in.get(p, extra, i * e, e);
@@ -249,6 +254,105 @@ final class RecordCodec {
       byReturn[r] += (counts[r >> 2] >>> (16 * (r & 3))) & 0xFFFF;
     }
     setBounds(stats, x0, y0, z0, x1, y1, z1);
+  }
+
+  /**
+   * Any format, some dimensions: x, y, z and the bounds in one pass, then one pass per dimension
+   * kept (a byte read at the record's stride costs little next to the coordinates).
+   */
+  private static void decodeSome(
+      ByteBuffer in, int pos, PointChunk c, int at, int end, int len, Stats stats) {
+    Set<PointDimension> keep = c.dimensions;
+    boolean ext = c.schema.isExtended();
+    int[] xs = c.x;
+    int[] ys = c.y;
+    int[] zs = c.z;
+    int x0 = stats.min[0];
+    int y0 = stats.min[1];
+    int z0 = stats.min[2];
+    int x1 = stats.max[0];
+    int y1 = stats.max[1];
+    int z1 = stats.max[2];
+    for (int i = at, p = pos; i < end; i++, p += len) {
+      long xy = in.getLong(p);
+      int x = (int) xy;
+      int y = (int) (xy >> 32);
+      int z = in.getInt(p + 8);
+      xs[i] = x;
+      ys[i] = y;
+      zs[i] = z;
+      if (x < x0) {
+        x0 = x;
+      }
+      if (x > x1) {
+        x1 = x;
+      }
+      if (y < y0) {
+        y0 = y;
+      }
+      if (y > y1) {
+        y1 = y;
+      }
+      if (z < z0) {
+        z0 = z;
+      }
+      if (z > z1) {
+        z1 = z;
+      }
+    }
+    setBounds(stats, x0, y0, z0, x1, y1, z1);
+    if (keep.contains(PointDimension.CLASSIFICATION)) {
+      byte[] classes = c.classification;
+      if (ext) {
+        for (int i = at, p = pos + 16; i < end; i++, p += len) {
+          classes[i] = in.get(p);
+        }
+      } else {
+        for (int i = at, p = pos + 15; i < end; i++, p += len) {
+          classes[i] = (byte) (in.get(p) & 31);
+        }
+      }
+    }
+    if (keep.contains(PointDimension.INTENSITY)) {
+      char[] intensity = c.intensity;
+      for (int i = at, p = pos + 12; i < end; i++, p += len) {
+        intensity[i] = in.getChar(p);
+      }
+    }
+    if (keep.contains(PointDimension.RETURNS)) {
+      byte[] returns = c.returns;
+      long[] byReturn = stats.byReturn;
+      for (int i = at, p = pos + 14; i < end; i++, p += len) {
+        int b = in.get(p);
+        byte r = ext ? (byte) b : (byte) ((b & 7) | (b & 0x38) << 1);
+        returns[i] = r;
+        byReturn[r & 0x0F]++;
+      }
+    }
+    if (keep.contains(PointDimension.FLAGS)) {
+      byte[] flags = c.flags;
+      for (int i = at, p = pos + 14; i < end; i++, p += len) {
+        flags[i] = ext ? in.get(p + 1) : (byte) (((in.get(p + 1) >> 5) & 7) | (in.get(p) & 0xC0));
+      }
+    }
+    if (keep.contains(PointDimension.SCAN_ANGLE)) {
+      short[] angle = c.scanAngle;
+      for (int i = at, p = pos + (ext ? 18 : 16); i < end; i++, p += len) {
+        angle[i] = ext ? in.getShort(p) : in.get(p);
+      }
+    }
+    if (keep.contains(PointDimension.USER_DATA)) {
+      byte[] user = c.userData;
+      for (int i = at, p = pos + 17; i < end; i++, p += len) {
+        user[i] = in.get(p);
+      }
+    }
+    if (keep.contains(PointDimension.POINT_SOURCE_ID)) {
+      char[] source = c.pointSourceId;
+      for (int i = at, p = pos + (ext ? 20 : 18); i < end; i++, p += len) {
+        source[i] = in.getChar(p);
+      }
+    }
   }
 
   private static void setBounds(Stats stats, int x0, int y0, int z0, int x1, int y1, int z1) {
