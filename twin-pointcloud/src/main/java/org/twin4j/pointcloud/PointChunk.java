@@ -48,10 +48,13 @@ public final class PointChunk {
   final byte @Nullable [] extra;
 
   /**
-   * The dimensions this chunk holds besides x, y and z (those of its format that were read); the
-   * others are shared arrays of zeros.
+   * The dimensions this chunk holds besides x, y and z: those of its format that were read. The
+   * others (but extra bytes, which are then null) are arrays of zeros, shared by every full chunk.
    */
   final Set<PointDimension> dimensions;
+
+  /** Whether the chunk holds every dimension of its format. */
+  final boolean complete;
 
   /** Allocates empty columns for {@code capacity} points of the schema. */
   PointChunk(PointSchema schema, int capacity) {
@@ -60,7 +63,9 @@ public final class PointChunk {
 
   /**
    * Allocates empty columns for {@code capacity} points of the schema, for the dimensions in {@code
-   * keep}; the others share one array of zeros per type (never written: chunks are immutable).
+   * keep}. The others take no memory: a full chunk's are shared arrays of zeros (never written:
+   * chunks are immutable), a shorter chunk's its own (so every column has the chunk's length), and
+   * extra bytes left out are null.
    */
   PointChunk(PointSchema schema, int capacity, Set<PointDimension> keep) {
     if (capacity > PointCloud.CHUNK_SIZE) {
@@ -68,49 +73,66 @@ public final class PointChunk {
     }
     this.schema = schema;
     this.size = capacity;
-    this.dimensions = keep;
+    Set<PointDimension> has = EnumSet.noneOf(PointDimension.class);
+    has.addAll(keep);
+    has.retainAll(ofFormat(schema));
+    this.dimensions = Collections.unmodifiableSet(has);
+    this.complete = has.size() == ofFormat(schema).size();
+    boolean shared = capacity == PointCloud.CHUNK_SIZE;
     x = new int[capacity];
     y = new int[capacity];
     z = new int[capacity];
-    intensity = keep.contains(PointDimension.INTENSITY) ? new char[capacity] : ZERO_CHARS;
-    returns = keep.contains(PointDimension.RETURNS) ? new byte[capacity] : ZERO_BYTES;
-    flags = keep.contains(PointDimension.FLAGS) ? new byte[capacity] : ZERO_BYTES;
-    classification = keep.contains(PointDimension.CLASSIFICATION) ? new byte[capacity] : ZERO_BYTES;
-    scanAngle = keep.contains(PointDimension.SCAN_ANGLE) ? new short[capacity] : ZERO_SHORTS;
-    userData = keep.contains(PointDimension.USER_DATA) ? new byte[capacity] : ZERO_BYTES;
-    pointSourceId = keep.contains(PointDimension.POINT_SOURCE_ID) ? new char[capacity] : ZERO_CHARS;
+    intensity = has.contains(PointDimension.INTENSITY) || !shared ? new char[capacity] : ZERO_CHARS;
+    returns = has.contains(PointDimension.RETURNS) || !shared ? new byte[capacity] : ZERO_BYTES;
+    flags = has.contains(PointDimension.FLAGS) || !shared ? new byte[capacity] : ZERO_BYTES;
+    classification =
+        has.contains(PointDimension.CLASSIFICATION) || !shared ? new byte[capacity] : ZERO_BYTES;
+    scanAngle =
+        has.contains(PointDimension.SCAN_ANGLE) || !shared ? new short[capacity] : ZERO_SHORTS;
+    userData = has.contains(PointDimension.USER_DATA) || !shared ? new byte[capacity] : ZERO_BYTES;
+    pointSourceId =
+        has.contains(PointDimension.POINT_SOURCE_ID) || !shared ? new char[capacity] : ZERO_CHARS;
     gpsTime =
         !schema.hasGpsTime()
             ? null
-            : keep.contains(PointDimension.GPS_TIME) ? new double[capacity] : ZERO_DOUBLES;
+            : has.contains(PointDimension.GPS_TIME) || !shared
+                ? new double[capacity]
+                : ZERO_DOUBLES;
     boolean rgb = schema.hasRgb();
-    boolean keepRgb = keep.contains(PointDimension.RGB);
-    red = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
-    green = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
-    blue = rgb ? keepRgb ? new char[capacity] : ZERO_CHARS : null;
+    boolean ownRgb = has.contains(PointDimension.RGB) || !shared;
+    red = rgb ? ownRgb ? new char[capacity] : ZERO_CHARS : null;
+    green = rgb ? ownRgb ? new char[capacity] : ZERO_CHARS : null;
+    blue = rgb ? ownRgb ? new char[capacity] : ZERO_CHARS : null;
     nir =
         !schema.hasNir()
             ? null
-            : keep.contains(PointDimension.NIR) ? new char[capacity] : ZERO_CHARS;
-    int e = schema.extraBytes();
+            : has.contains(PointDimension.NIR) || !shared ? new char[capacity] : ZERO_CHARS;
     extra =
-        e == 0
-            ? null
-            : keep.contains(PointDimension.EXTRA_BYTES)
-                ? new byte[capacity * e]
-                : zeroExtra(PointCloud.CHUNK_SIZE * e);
+        has.contains(PointDimension.EXTRA_BYTES) ? new byte[capacity * schema.extraBytes()] : null;
+  }
+
+  /** The dimensions a schema's point format has besides x, y and z. */
+  static Set<PointDimension> ofFormat(PointSchema schema) {
+    Set<PointDimension> d = EnumSet.allOf(PointDimension.class);
+    if (!schema.hasGpsTime()) {
+      d.remove(PointDimension.GPS_TIME);
+    }
+    if (!schema.hasRgb()) {
+      d.remove(PointDimension.RGB);
+    }
+    if (!schema.hasNir()) {
+      d.remove(PointDimension.NIR);
+    }
+    if (schema.extraBytes() == 0) {
+      d.remove(PointDimension.EXTRA_BYTES);
+    }
+    return d;
   }
 
   private static final byte[] ZERO_BYTES = new byte[PointCloud.CHUNK_SIZE];
   private static final char[] ZERO_CHARS = new char[PointCloud.CHUNK_SIZE];
   private static final short[] ZERO_SHORTS = new short[PointCloud.CHUNK_SIZE];
   private static final double[] ZERO_DOUBLES = new double[PointCloud.CHUNK_SIZE];
-  private static final java.util.Map<Integer, byte[]> ZERO_EXTRA =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static byte[] zeroExtra(int length) {
-    return ZERO_EXTRA.computeIfAbsent(length, byte[]::new);
-  }
 
   private PointChunk(PointChunk from, byte[] classification) {
     schema = from.schema;
@@ -119,6 +141,7 @@ public final class PointChunk {
     d.addAll(from.dimensions);
     d.add(PointDimension.CLASSIFICATION);
     dimensions = Collections.unmodifiableSet(d);
+    complete = d.size() == ofFormat(schema).size();
     x = from.x;
     y = from.y;
     z = from.z;
@@ -157,7 +180,8 @@ public final class PointChunk {
 
   /**
    * Returns the dimensions this chunk holds besides x, y and z: every one of its format unless the
-   * read left some out ({@link LasReadOptions#withDimensions}); the others read as 0.
+   * read left some out ({@link LasReadOptions#withDimensions}); the others read as 0, and those its
+   * format lacks as the accessors say (NaN GPS time, -1 colours).
    *
    * @return an unmodifiable set
    */
@@ -407,8 +431,10 @@ public final class PointChunk {
    */
   public double extra(int dimension, int i) {
     ExtraDimension d = schema.extraDimensions().get(dimension);
-    byte[] e = Objects.requireNonNull(extra);
-    int p = i * schema.extraBytes() + d.byteOffset();
+    Objects.checkIndex(i, size);
+    // extra bytes not read: the value of zero bytes
+    byte[] e = extra != null ? extra : ZERO_BYTES;
+    int p = (extra != null ? i * schema.extraBytes() : 0) + d.byteOffset();
     double v;
     switch (d.type()) {
       case UINT8:
@@ -452,10 +478,11 @@ public final class PointChunk {
    * @return the bytes after the standard record, empty if there are none
    */
   public byte[] extraBytes(int i) {
+    Objects.checkIndex(i, size);
     int n = schema.extraBytes();
     byte[] out = new byte[n];
-    if (n > 0) {
-      System.arraycopy(Objects.requireNonNull(extra), i * n, out, 0, n);
+    if (extra != null) {
+      System.arraycopy(extra, i * n, out, 0, n);
     }
     return out;
   }
@@ -528,7 +555,7 @@ public final class PointChunk {
     to.y[j] = y[i];
     to.z[j] = z[i];
     Set<PointDimension> keep = to.dimensions;
-    boolean all = keep.size() == PointDimension.all().size();
+    boolean all = to.complete;
     if (all || keep.contains(PointDimension.INTENSITY)) {
       to.intensity[j] = intensity[i];
     }

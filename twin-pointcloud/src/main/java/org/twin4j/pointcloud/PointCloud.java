@@ -4,6 +4,7 @@ package org.twin4j.pointcloud;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,10 +136,13 @@ public final class PointCloud {
    * Returns the dimensions the points hold besides x, y and z: those of the schema's format, unless
    * the read kept fewer ({@link LasReadOptions#withDimensions}); the others read as 0.
    *
-   * @return an unmodifiable set (its first chunk's; every chunk of a cloud holds the same)
+   * @return an unmodifiable set (its first chunk's, every chunk of a cloud holds the same; an empty
+   *     cloud's is its format's)
    */
   public Set<PointDimension> dimensions() {
-    return chunks.isEmpty() ? PointDimension.all() : chunks.get(0).dimensions;
+    return chunks.isEmpty()
+        ? Collections.unmodifiableSet(PointChunk.ofFormat(schema))
+        : chunks.get(0).dimensions;
   }
 
   /**

@@ -65,7 +65,7 @@ final class RecordCodec {
     int len = s.recordLength();
     int end = at + n;
     Set<PointDimension> keep = c.dimensions;
-    boolean all = keep.size() == PointDimension.all().size();
+    boolean all = c.complete;
     if (!all) {
       decodeSome(in, pos, c, at, end, len, stats);
     } else if (s.isExtended()) {

@@ -67,7 +67,13 @@ class LasDimensionsTest {
   /** Kept dimensions equal the full read's, the others are 0; x, y, z always equal. */
   private static void assertKept(PointCloud full, PointCloud part, Set<PointDimension> keep) {
     assertEquals(full.size(), part.size());
-    assertEquals(keep, part.dimensions());
+    Set<PointDimension> has = EnumSet.noneOf(PointDimension.class);
+    for (PointDimension d : keep) {
+      if (inFormat(part.schema(), d)) {
+        has.add(d);
+      }
+    }
+    assertEquals(has, part.dimensions());
     assertEquals(full.bounds(), part.bounds());
     int nonZero = 0;
     for (long i = 0; i < full.size(); i++) {
@@ -204,6 +210,59 @@ class LasDimensionsTest {
       }
     }
     assertFalse(again.dimensions().contains(PointDimension.INTENSITY));
+  }
+
+  @Test
+  void dimensions_ofTheFormat_andIndexChecked() throws Exception {
+    PointCloud in = LidarData.read("autzen_trim.las");
+    Path f = dir.resolve("f0.las");
+    LasFiles.write(in, f, new LasWriteOptions(4, 0, w -> {}));
+    // format 0 has no GPS time, colours, NIR or extra bytes: asked for or not, they are not held
+    Set<PointDimension> base =
+        EnumSet.complementOf(
+            EnumSet.of(
+                PointDimension.GPS_TIME,
+                PointDimension.RGB,
+                PointDimension.NIR,
+                PointDimension.EXTRA_BYTES));
+    assertEquals(base, LasFiles.read(f).dimensions());
+    PointCloud part =
+        read(f, EnumSet.of(PointDimension.RGB, PointDimension.INTENSITY), new ArrayList<>());
+    assertEquals(EnumSet.of(PointDimension.INTENSITY), part.dimensions());
+    assertEquals(14, part.bytesPerPoint());
+    // the last, short chunk: a dimension left out is checked against its size like any other
+    PointChunk last = part.chunks().get(part.chunks().size() - 1);
+    int n = last.size();
+    assertTrue(n < PointCloud.CHUNK_SIZE);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IndexOutOfBoundsException.class, () -> last.userData(n));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IndexOutOfBoundsException.class, () -> last.intensity(n));
+    assertEquals(0, last.userData(n - 1));
+  }
+
+  @Test
+  void extraBytes_leftOut_takeNoMemory() throws Exception {
+    Path f = LidarData.file("las_with_several_extra_byte_bloc.laz");
+    PointCloud full = read(f, PointDimension.all(), new ArrayList<>());
+    int e = full.schema().extraBytes();
+    assertTrue(e > 0);
+    PointCloud part = read(f, CLASSES_ONLY, new ArrayList<>());
+    assertEquals(13, part.bytesPerPoint());
+    PointChunk c = part.chunks().get(0);
+    assertEquals(null, c.extra);
+    assertArrayEquals(new byte[e], c.extraBytes(5));
+    for (int d = 0; d < part.schema().extraDimensions().size(); d++) {
+      if (part.schema().extraDimensions().get(d).type() != ExtraDimension.Type.BYTES) {
+        // the value zero bytes stand for, as a whole read of zero bytes gives
+        assertEquals(
+            valueOfZeros(part.schema().extraDimensions().get(d)), c.extra(d, 5), 0, "dim " + d);
+      }
+    }
+  }
+
+  private static double valueOfZeros(ExtraDimension d) {
+    return 0 * d.scale() + d.offset();
   }
 
   @Test
