@@ -154,15 +154,37 @@ public final class DelaunayTriangulation {
    *     only exact duplicates
    * @return the triangulation; empty (no triangles) when the points are fewer than three or all
    *     collinear
-   * @throws IllegalArgumentException if the arrays differ in length, a coordinate is not finite, or
-   *     the tolerance is negative
+   * @throws IllegalArgumentException if the arrays differ in length, a coordinate is not finite, x
+   *     or y is outside the range the exact predicates cover (see {@link #MAX_COORDINATE}), or the
+   *     tolerance is negative
    */
   public static DelaunayTriangulation of(double[] xs, double[] ys, double[] zs, double tolerance) {
     check(xs, ys, zs, tolerance);
-    return of(xs, ys, zs, tolerance, new int[0]);
+    return build(xs, ys, zs, tolerance, new int[0]);
   }
 
+  /**
+   * The largest |x| and |y| accepted: the in-circle determinant multiplies four coordinate
+   * differences, which must not overflow for the predicates to stay exact.
+   */
+  public static final double MAX_COORDINATE = 1e60;
+
+  /**
+   * The smallest non-zero |x| and |y| accepted: below it, products of four differences and their
+   * rounding errors underflow, and the predicates are no longer exact (Shewchuk's arithmetic
+   * assumes neither happens).
+   */
+  public static final double MIN_COORDINATE = 1e-30;
+
   private static void check(double[] xs, double[] ys, double[] zs, double tolerance) {
+    checkPoints(xs, ys, zs);
+    if (!(tolerance >= 0)) {
+      throw new IllegalArgumentException("tolerance " + tolerance + " is not >= 0");
+    }
+  }
+
+  /** Checks that the arrays match and every point can be triangulated exactly. */
+  static void checkPoints(double[] xs, double[] ys, double[] zs) {
     Objects.requireNonNull(xs, "xs");
     Objects.requireNonNull(ys, "ys");
     Objects.requireNonNull(zs, "zs");
@@ -170,15 +192,31 @@ public final class DelaunayTriangulation {
       throw new IllegalArgumentException(
           "x, y and z have " + xs.length + ", " + ys.length + " and " + zs.length + " values");
     }
-    if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("tolerance " + tolerance + " is not >= 0");
-    }
     for (int i = 0; i < xs.length; i++) {
       if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i]) || !Double.isFinite(zs[i])) {
         throw new IllegalArgumentException(
             "point " + i + " (" + xs[i] + ", " + ys[i] + ", " + zs[i] + ") is not finite");
       }
+      if (!inRange(xs[i]) || !inRange(ys[i])) {
+        throw new IllegalArgumentException(
+            "point "
+                + i
+                + " ("
+                + xs[i]
+                + ", "
+                + ys[i]
+                + ") is outside the range of exact predicates: |x| and |y| must be 0 or between "
+                + MIN_COORDINATE
+                + " and "
+                + MAX_COORDINATE
+                + " (shift or scale the coordinates)");
+      }
     }
+  }
+
+  private static boolean inRange(double v) {
+    double a = Math.abs(v);
+    return a <= MAX_COORDINATE && (a >= MIN_COORDINATE || a == 0);
   }
 
   /**
@@ -229,6 +267,7 @@ public final class DelaunayTriangulation {
    */
   public static DelaunayTriangulation of(
       double[] xs, double[] ys, double[] zs, double tolerance, int[] segments) {
+    check(xs, ys, zs, tolerance);
     Objects.requireNonNull(segments, "segments");
     if (segments.length % 2 != 0) {
       throw new IllegalArgumentException("segments hold pairs of indices, got " + segments.length);
@@ -239,6 +278,11 @@ public final class DelaunayTriangulation {
             "segment " + i / 2 + " names point " + segments[i] + " of " + xs.length);
       }
     }
+    return build(xs, ys, zs, tolerance, segments);
+  }
+
+  private static DelaunayTriangulation build(
+      double[] xs, double[] ys, double[] zs, double tolerance, int[] segments) {
     Builder b = new Builder(xs, ys, zs, tolerance);
     b.segments = segments;
     b.run();

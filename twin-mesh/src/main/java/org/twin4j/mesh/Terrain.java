@@ -57,22 +57,15 @@ public final class Terrain {
    *     the units of z; 0 keeps every point that is not exactly on the surface
    * @return the TIN and the error measured on every input point
    * @throws IllegalArgumentException if the arrays differ in length, a coordinate is not finite or
-   *     maxError is negative
+   *     outside the range of exact predicates (see {@link DelaunayTriangulation#MAX_COORDINATE}),
+   *     or maxError is negative
    */
   public static Result simplify(double[] xs, double[] ys, double[] zs, double maxError) {
     if (!(maxError >= 0)) {
       throw new IllegalArgumentException("maxError " + maxError + " is not >= 0");
     }
+    DelaunayTriangulation.checkPoints(xs, ys, zs);
     int n = xs.length;
-    if (ys.length != n || zs.length != n) {
-      throw new IllegalArgumentException("x, y and z differ in length");
-    }
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i]) || !Double.isFinite(zs[i])) {
-        throw new IllegalArgumentException(
-            "point " + i + " (" + xs[i] + ", " + ys[i] + ", " + zs[i] + ") is not finite");
-      }
-    }
     DelaunayTriangulation tin = DelaunayTriangulation.greedy(xs, ys, zs, maxError);
     // the bound, measured on every input point (points sharing x and y with a kept vertex but not
     // its z cannot all lie on a surface: they show here)

@@ -197,4 +197,51 @@ class DelaunayTriangulationTest {
         0,
         DelaunayTriangulation.of(new double[0], new double[0], new double[0], 0).triangleCount());
   }
+
+  /**
+   * Coordinates whose products overflow or underflow make the exact predicates inexact (a review
+   * found wrong in-circle answers at 1e-100 and walks that never end at 1e77): they are refused
+   * with the point named, by every entry point; the ends of the range still triangulate.
+   */
+  @Test
+  void coordinatesOutsideExactRange_refused() {
+    double[][] bad = {{1e77, 0}, {0, -1e61}, {1e-100, 0}, {3, -1e-31}};
+    for (double[] p : bad) {
+      double[] x = {0, 1, 0, p[0]};
+      double[] y = {0, 0, 1, p[1]};
+      double[] z = new double[4];
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class, () -> DelaunayTriangulation.of(x, y, z, 0));
+      assertTrue(e.getMessage().startsWith("point 3 ("), e.getMessage());
+      assertTrue(e.getMessage().contains("range of exact predicates"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class,
+          () -> DelaunayTriangulation.of(x, y, z, 0, new int[] {0, 1}));
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> DelaunayTriangulation.ofParallel(x, y, z, 0, 2));
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> Terrain.simplify(x, y, z, 0.1));
+    }
+    // NaN reaches the constrained entry point too
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            DelaunayTriangulation.of(
+                new double[] {0, 1, Double.NaN},
+                new double[] {0, 0, 1},
+                new double[3],
+                0,
+                new int[] {0, 1}));
+    double big = DelaunayTriangulation.MAX_COORDINATE;
+    double small = DelaunayTriangulation.MIN_COORDINATE;
+    DelaunayTriangulation t =
+        DelaunayTriangulation.of(
+            new double[] {0, big, 0, -big, small},
+            new double[] {0, 0, big, -big, small},
+            new double[5],
+            0);
+    assertEquals(5, t.vertexCount());
+    assertEquals(5, t.triangleCount()); // 2 n - 2 - h with a hull of 3
+  }
 }
