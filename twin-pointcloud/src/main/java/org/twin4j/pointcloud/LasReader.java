@@ -374,6 +374,20 @@ public final class LasReader implements AutoCloseable {
                 + standard
                 + " bytes");
       }
+      int maxExtra = (Integer.MAX_VALUE - 8) / PointCloud.CHUNK_SIZE;
+      if (recordLength - standard > maxExtra) {
+        throw error(
+            105,
+            "the point record length "
+                + recordLength
+                + " leaves "
+                + (recordLength - standard)
+                + " extra bytes per point, more than the "
+                + maxExtra
+                + " a chunk of "
+                + PointCloud.CHUNK_SIZE
+                + " points can hold");
+      }
       long[] byReturn = new long[5];
       for (int i = 0; i < 5; i++) {
         byReturn[i] = u32(h, 111 + 4 * i);

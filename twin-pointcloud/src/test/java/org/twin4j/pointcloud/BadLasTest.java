@@ -201,6 +201,15 @@ class BadLasTest {
   }
 
   @Test
+  void read_recordLengthTooLongForAChunk_namesTheField() throws Exception {
+    Path p = patched("autzen_trim.las", 105, (byte) 0xFF, (byte) 0xFF);
+    TwinFormatException e = fails(p);
+    assertTrue(
+        e.getMessage().contains("record length 65535 leaves 65501 extra bytes"), e.getMessage());
+    assertEquals(105, e.location().byteOffset());
+  }
+
+  @Test
   void read_vlrPastThePoints_namesTheRecord() throws Exception {
     ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 9);
     Path p = patched("autzen_trim.las", 100, b.array());
