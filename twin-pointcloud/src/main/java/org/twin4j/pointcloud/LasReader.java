@@ -86,7 +86,8 @@ public final class LasReader implements AutoCloseable {
                   p.lazChunkSize,
                   p.lazLayout,
                   schema.recordLength(),
-                  options.threads())
+                  options.threads(),
+                  options.dimensions())
               : null;
       if (laz != null && laz.tableProblem() != null) {
         warn("laz-chunk-table", laz.tableProblem());

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,11 +113,20 @@ final class LazChunks {
 
     /** A new codec for the items, for one thread. */
     Codec codec() {
+      return codec(PointDimension.all());
+    }
+
+    /**
+     * A new codec for the items, for one thread, decoding of LAS 1.4 layered chunks only the layers
+     * that hold x, y, z, returns or a dimension in {@code keep}.
+     */
+    Codec codec(Set<PointDimension> keep) {
       if (compressor == LAYERED_CHUNKED) {
         LazLayered[] c = new LazLayered[items.size()];
         for (int i = 0; i < c.length; i++) {
           int[] it = items.get(i);
           c[i] = LazLayered.of(it[0], it[1], it[2]);
+          c[i].keep(keep);
         }
         return new Codec(null, c);
       }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,9 @@ final class LazDecoder implements AutoCloseable {
   private long nextChunk;
   private volatile boolean closed;
 
+  /** The dimensions kept: layers holding none of them are not decoded. */
+  private final Set<PointDimension> keep;
+
   /** A decoded block of records, or the failure that stopped its lane. */
   private record Block(@Nullable ByteBuffer records, int points, @Nullable String error) {}
 
@@ -71,15 +75,18 @@ final class LazDecoder implements AutoCloseable {
       long chunkSize,
       LazChunks.@Nullable Layout layout,
       int recordLength,
-      int threads)
+      int threads,
+      Set<PointDimension> keep)
       throws IOException {
-    this(path, name, offsetToPoints, count, chunkSize, layout, recordLength, threads, true);
+    this(path, name, offsetToPoints, count, chunkSize, layout, recordLength, threads, true, keep);
   }
 
   /**
    * Opens the decoder.
    *
    * @param own whether twin4j's own codec may be used (false: laszip4j for every file, for tests)
+   * @param keep the dimensions the caller keeps: twin4j's codec skips the layers of LAS 1.4 chunks
+   *     that hold only others (their bytes in the records are then left as in the chunk's first)
    */
   LazDecoder(
       Path path,
@@ -90,8 +97,10 @@ final class LazDecoder implements AutoCloseable {
       LazChunks.@Nullable Layout layout,
       int recordLength,
       int threads,
-      boolean own)
+      boolean own,
+      Set<PointDimension> keep)
       throws IOException {
+    this.keep = keep;
     this.path = path;
     this.offsetToPoints = offsetToPoints;
     this.name = name;
@@ -182,7 +191,7 @@ final class LazDecoder implements AutoCloseable {
     private byte[] buffer = new byte[0];
 
     Own() {
-      codec = layout.codec();
+      codec = layout.codec(keep);
     }
 
     @Override

@@ -3,6 +3,7 @@
 package org.twin4j.pointcloud;
 
 import java.util.Arrays;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +32,33 @@ abstract class LazLayered {
   /** Per layer: whether it has bytes in the chunk (decoding) or changed in it (encoding). */
   final boolean[] changed;
 
+  /** The dimensions wanted by the reader: layers holding none of them are not decoded. */
+  private Set<PointDimension> keep = PointDimension.all();
+
   LazLayered(int size, int layers) {
     this.size = size;
     this.out = newOutputs(layers);
     this.changed = new boolean[layers];
   }
+
+  /**
+   * Decodes from now on only the layers that hold a dimension in {@code dims} (and those every
+   * point needs: x, y, returns, z). A layer's arithmetic coder and models are its own and no kept
+   * layer's context reads a skipped layer's values, so the kept values are those of a whole decode;
+   * the skipped fields keep the chunk's first record's values, which the reader drops.
+   */
+  final void keep(Set<PointDimension> dims) {
+    this.keep = dims;
+  }
+
+  /** Whether a layer holding a chunk's bytes from {@code from} to {@code to} is decoded. */
+  final boolean decodes(int layer, int from, int to) {
+    PointDimension d = dimensionOf(layer);
+    return to > from && (d == null || keep.contains(d));
+  }
+
+  /** The dimension a layer holds, or null for a layer every point needs. */
+  abstract @Nullable PointDimension dimensionOf(int layer);
 
   /** Creates the version-3 coder of an item, or returns null when twin4j has none for it. */
   static @Nullable LazLayered of(int type, int size, int version) {
@@ -351,9 +374,27 @@ abstract class LazLayered {
     }
 
     @Override
+    @Nullable PointDimension dimensionOf(int layer) {
+      return LAYER_DIMENSIONS[layer];
+    }
+
+    /** The dimension of each of the nine layers, in layer order; x, y, returns and z for all. */
+    private static final @Nullable PointDimension[] LAYER_DIMENSIONS = {
+      null,
+      null,
+      PointDimension.CLASSIFICATION,
+      PointDimension.FLAGS,
+      PointDimension.INTENSITY,
+      PointDimension.SCAN_ANGLE,
+      PointDimension.USER_DATA,
+      PointDimension.POINT_SOURCE_ID,
+      PointDimension.GPS_TIME
+    };
+
+    @Override
     void startDecode(byte[] record, int off, int channel, byte[] src, int[] from, int[] to) {
       for (int i = 0; i < 9; i++) {
-        changed[i] = to[i] > from[i];
+        changed[i] = decodes(i, from[i], to[i]);
         if (changed[i]) {
           in[i].init(src, from[i], to[i]);
         }
@@ -657,13 +698,18 @@ abstract class LazLayered {
     }
 
     @Override
+    @Nullable PointDimension dimensionOf(int layer) {
+      return layer == 0 ? PointDimension.RGB : PointDimension.NIR;
+    }
+
+    @Override
     void startDecode(byte[] record, int off, int channel, byte[] src, int[] from, int[] to) {
-      changed[0] = to[0] > from[0];
+      changed[0] = decodes(0, from[0], to[0]);
       if (changed[0]) {
         rgbIn.init(src, from[0], to[0]);
       }
       if (nir) {
-        changed[1] = to[1] > from[1];
+        changed[1] = decodes(1, from[1], to[1]);
       }
       if (nir && changed[1]) {
         nirIn.init(src, from[1], to[1]);
@@ -772,9 +818,14 @@ abstract class LazLayered {
     }
 
     @Override
+    @Nullable PointDimension dimensionOf(int layer) {
+      return PointDimension.EXTRA_BYTES;
+    }
+
+    @Override
     void startDecode(byte[] record, int off, int channel, byte[] src, int[] from, int[] to) {
       for (int i = 0; i < size; i++) {
-        changed[i] = to[i] > from[i];
+        changed[i] = decodes(i, from[i], to[i]);
         if (changed[i]) {
           in[i].init(src, from[i], to[i]);
         }

@@ -161,6 +161,28 @@ class LasDimensionsTest {
     }
   }
 
+  /**
+   * LAS 1.4 LAZ: the layers holding only dimensions left out are not decoded at all; what is kept
+   * must still equal a whole decode, one dimension at a time (each layer's neighbours skipped).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {6, 7, 8})
+  void layeredLaz_skippedLayers_keptAsReadWhole(int format) throws Exception {
+    PointCloud in = LidarData.read("autzen_trim.las");
+    Path f = dir.resolve("f" + format + ".laz");
+    LasFiles.write(in, f, new LasWriteOptions(4, format, w -> {}));
+    PointCloud full = read(f, PointDimension.all(), new ArrayList<>());
+    assertKept(full, read(f, CLASSES_ONLY, new ArrayList<>()), CLASSES_ONLY);
+    assertKept(full, read(f, Set.of(), new ArrayList<>()), Set.of());
+    for (PointDimension d : PointDimension.values()) {
+      assertKept(full, read(f, EnumSet.of(d), new ArrayList<>()), EnumSet.of(d));
+      assertKept(
+          full,
+          read(f, EnumSet.complementOf(EnumSet.of(d)), new ArrayList<>()),
+          EnumSet.complementOf(EnumSet.of(d)));
+    }
+  }
+
   @Test
   void memory_onlyWhatIsKept() throws Exception {
     Path f = LidarData.file("autzen_trim.las"); // format 3

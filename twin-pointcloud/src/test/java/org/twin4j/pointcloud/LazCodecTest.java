@@ -57,7 +57,8 @@ class LazCodecTest {
             l,
             l.recordLength(),
             1,
-            false)) {
+            false,
+            PointDimension.all())) {
       java.util.List<byte[]> out = new java.util.ArrayList<>();
       while (d.hasNext()) {
         ByteBuffer b = d.next();
