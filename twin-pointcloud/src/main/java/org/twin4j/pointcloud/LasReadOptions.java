@@ -16,7 +16,8 @@ import org.twin4j.core.io.WarningListener;
  * @param threads how many threads decode LAZ chunks (1 decodes on the reading thread; plain LAS is
  *     always read on the reading thread, it is bound by memory bandwidth)
  * @param dimensions the dimensions to keep besides x, y and z (see {@link PointDimension}); the
- *     others take no memory and read as 0. A LAZ file is still decoded whole.
+ *     others take no memory and read as 0. Of LAS 1.4 LAZ chunks only the layers holding kept
+ *     dimensions are decoded; LASzip 2.x chunks are decoded whole.
  * @since 1.0
  */
 public record LasReadOptions(
