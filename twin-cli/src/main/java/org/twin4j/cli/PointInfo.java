@@ -19,6 +19,7 @@ import org.twin4j.pointcloud.LasReadOptions;
 import org.twin4j.pointcloud.LasReader;
 import org.twin4j.pointcloud.PointChunk;
 import org.twin4j.pointcloud.PointCloud;
+import org.twin4j.pointcloud.PointDimension;
 import org.twin4j.pointcloud.PointSchema;
 
 /** {@code twin info} for LAS/LAZ files: the points streamed chunk by chunk, figures from them. */
@@ -61,8 +62,13 @@ final class PointInfo {
   }
 
   private void read() throws IOException {
-    try (LasReader r =
-        LasFiles.openReader(file, LasReadOptions.defaults().withListener(warnings::add))) {
+    // the class and the returns are all it reports besides x, y and z: nothing else is kept, and
+    // of LAS 1.4 LAZ chunks nothing else is decoded
+    LasReadOptions options =
+        LasReadOptions.defaults()
+            .withListener(warnings::add)
+            .withDimensions(PointDimension.CLASSIFICATION, PointDimension.RETURNS);
+    try (LasReader r = LasFiles.openReader(file, options)) {
       header = r.header();
       schema = r.schema();
       crs = r.crs().orElse(null);
