@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BitVector;
@@ -68,7 +69,9 @@ import org.twin4j.core.io.TwinFormatException;
  * twin4j:point_format}, {@code twin4j:scale} and {@code twin4j:offset} (three numbers each, x y z:
  * the quantization the coordinates came with, so that a file read back gives the same integers),
  * and {@code twin4j:extra_dimensions} (one line per dimension: name, type, byte offset, size,
- * scale, offset, description, tab-separated). An IPC file holds one record batch per chunk.
+ * scale, offset, description, tab-separated). An IPC file holds one record batch per chunk. A cloud
+ * read with some dimensions only ({@link PointCloud#dimensions()}) has no columns for the others;
+ * reading such a file back gives 0 in them, as for any column a file lacks.
  *
  * <p>Arrow on Java 17 needs {@code --add-opens=java.base/java.nio=ALL-UNNAMED} on the JVM.
  *
@@ -93,6 +96,22 @@ public final class ArrowPoints {
    */
   public static Schema arrowSchema(
       PointSchema schema, @org.jspecify.annotations.Nullable CrsIdentifier crs) {
+    return arrowSchema(schema, crs, PointDimension.all());
+  }
+
+  /**
+   * Returns the Arrow schema of the columns of a cloud that holds some dimensions only ({@link
+   * PointCloud#dimensions()}): the columns of the others are left out.
+   *
+   * @param schema the point schema
+   * @param crs the CRS, or null
+   * @param keep the dimensions besides x, y and z that get columns
+   * @return the Arrow schema
+   */
+  public static Schema arrowSchema(
+      PointSchema schema,
+      @org.jspecify.annotations.Nullable CrsIdentifier crs,
+      Set<PointDimension> keep) {
     List<Field> f = new ArrayList<>();
     ArrowType f64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
     ArrowType f32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
@@ -101,29 +120,43 @@ public final class ArrowPoints {
     f.add(field("x", f64));
     f.add(field("y", f64));
     f.add(field("z", f64));
-    f.add(field("intensity", u16));
-    f.add(field("return_number", u8));
-    f.add(field("number_of_returns", u8));
-    f.add(field("classification", u8));
-    f.add(field("classification_flags", u8));
-    f.add(field("scanner_channel", u8));
-    f.add(field("scan_direction_flag", ArrowType.Bool.INSTANCE));
-    f.add(field("edge_of_flight_line", ArrowType.Bool.INSTANCE));
-    f.add(field("scan_angle", f32));
-    f.add(field("user_data", u8));
-    f.add(field("point_source_id", u16));
-    if (schema.hasGpsTime()) {
+    if (keep.contains(PointDimension.INTENSITY)) {
+      f.add(field("intensity", u16));
+    }
+    if (keep.contains(PointDimension.RETURNS)) {
+      f.add(field("return_number", u8));
+      f.add(field("number_of_returns", u8));
+    }
+    if (keep.contains(PointDimension.CLASSIFICATION)) {
+      f.add(field("classification", u8));
+    }
+    if (keep.contains(PointDimension.FLAGS)) {
+      f.add(field("classification_flags", u8));
+      f.add(field("scanner_channel", u8));
+      f.add(field("scan_direction_flag", ArrowType.Bool.INSTANCE));
+      f.add(field("edge_of_flight_line", ArrowType.Bool.INSTANCE));
+    }
+    if (keep.contains(PointDimension.SCAN_ANGLE)) {
+      f.add(field("scan_angle", f32));
+    }
+    if (keep.contains(PointDimension.USER_DATA)) {
+      f.add(field("user_data", u8));
+    }
+    if (keep.contains(PointDimension.POINT_SOURCE_ID)) {
+      f.add(field("point_source_id", u16));
+    }
+    if (schema.hasGpsTime() && keep.contains(PointDimension.GPS_TIME)) {
       f.add(field("gps_time", f64));
     }
-    if (schema.hasRgb()) {
+    if (schema.hasRgb() && keep.contains(PointDimension.RGB)) {
       f.add(field("red", u16));
       f.add(field("green", u16));
       f.add(field("blue", u16));
     }
-    if (schema.hasNir()) {
+    if (schema.hasNir() && keep.contains(PointDimension.NIR)) {
       f.add(field("nir", u16));
     }
-    if (schema.extraBytes() > 0) {
+    if (schema.extraBytes() > 0 && keep.contains(PointDimension.EXTRA_BYTES)) {
       f.add(field("extra_bytes", new ArrowType.FixedSizeBinary(schema.extraBytes())));
       for (ExtraDimension d : schema.extraDimensions()) {
         if (d.type() != ExtraDimension.Type.BYTES) {
@@ -175,7 +208,8 @@ public final class ArrowPoints {
     Objects.requireNonNull(allocator, "allocator");
     int n = Math.toIntExact(cloud.size());
     VectorSchemaRoot root =
-        VectorSchemaRoot.create(arrowSchema(cloud.schema(), cloud.crs().orElse(null)), allocator);
+        VectorSchemaRoot.create(
+            arrowSchema(cloud.schema(), cloud.crs().orElse(null), cloud.dimensions()), allocator);
     allocate(root, n);
     int at = 0;
     for (PointChunk c : cloud.chunks()) {
@@ -198,42 +232,70 @@ public final class ArrowPoints {
     Float8Vector x = (Float8Vector) root.getVector("x");
     Float8Vector y = (Float8Vector) root.getVector("y");
     Float8Vector z = (Float8Vector) root.getVector("z");
+    for (int i = 0; i < n; i++) {
+      x.set(at + i, c.x(i));
+      y.set(at + i, c.y(i));
+      z.set(at + i, c.z(i));
+    }
+    // the columns of dimensions the cloud does not hold are absent
     UInt2Vector intensity = (UInt2Vector) root.getVector("intensity");
+    if (intensity != null) {
+      for (int i = 0; i < n; i++) {
+        intensity.set(at + i, c.intensity[i]);
+      }
+    }
     UInt1Vector rn = (UInt1Vector) root.getVector("return_number");
     UInt1Vector nr = (UInt1Vector) root.getVector("number_of_returns");
+    if (rn != null && nr != null) {
+      for (int i = 0; i < n; i++) {
+        rn.set(at + i, c.returnNumber(i));
+        nr.set(at + i, c.numberOfReturns(i));
+      }
+    }
     UInt1Vector cls = (UInt1Vector) root.getVector("classification");
+    if (cls != null) {
+      for (int i = 0; i < n; i++) {
+        cls.set(at + i, c.classification(i));
+      }
+    }
     UInt1Vector flags = (UInt1Vector) root.getVector("classification_flags");
     UInt1Vector channel = (UInt1Vector) root.getVector("scanner_channel");
     BitVector dir = (BitVector) root.getVector("scan_direction_flag");
     BitVector edge = (BitVector) root.getVector("edge_of_flight_line");
+    if (flags != null && channel != null && dir != null && edge != null) {
+      for (int i = 0; i < n; i++) {
+        flags.set(at + i, c.classificationFlags(i));
+        channel.set(at + i, c.scannerChannel(i));
+        dir.set(at + i, c.scanDirection(i) ? 1 : 0);
+        edge.set(at + i, c.edgeOfFlightLine(i) ? 1 : 0);
+      }
+    }
     Float4Vector angle = (Float4Vector) root.getVector("scan_angle");
+    if (angle != null) {
+      for (int i = 0; i < n; i++) {
+        angle.set(at + i, (float) c.scanAngleDegrees(i));
+      }
+    }
     UInt1Vector user = (UInt1Vector) root.getVector("user_data");
+    if (user != null) {
+      for (int i = 0; i < n; i++) {
+        user.set(at + i, c.userData(i));
+      }
+    }
     UInt2Vector source = (UInt2Vector) root.getVector("point_source_id");
-    for (int i = 0; i < n; i++) {
-      int j = at + i;
-      x.set(j, c.x(i));
-      y.set(j, c.y(i));
-      z.set(j, c.z(i));
-      intensity.set(j, c.intensity[i]);
-      rn.set(j, c.returnNumber(i));
-      nr.set(j, c.numberOfReturns(i));
-      cls.set(j, c.classification(i));
-      flags.set(j, c.classificationFlags(i));
-      channel.set(j, c.scannerChannel(i));
-      dir.set(j, c.scanDirection(i) ? 1 : 0);
-      edge.set(j, c.edgeOfFlightLine(i) ? 1 : 0);
-      angle.set(j, (float) c.scanAngleDegrees(i));
-      user.set(j, c.userData(i));
-      source.set(j, c.pointSourceId[i]);
+    if (source != null) {
+      for (int i = 0; i < n; i++) {
+        source.set(at + i, c.pointSourceId[i]);
+      }
     }
     PointSchema s = c.schema;
-    if (s.hasGpsTime()) {
+    if (root.getVector("gps_time") != null) {
       Float8Vector t = (Float8Vector) root.getVector("gps_time");
       for (int i = 0; i < n; i++) {
         t.set(at + i, c.gpsTime[i]);
       }
     }
-    if (s.hasRgb()) {
+    if (root.getVector("red") != null) {
       UInt2Vector r = (UInt2Vector) root.getVector("red");
       UInt2Vector g = (UInt2Vector) root.getVector("green");
       UInt2Vector b = (UInt2Vector) root.getVector("blue");
@@ -243,13 +305,13 @@ public final class ArrowPoints {
         b.set(at + i, c.blue[i]);
       }
     }
-    if (s.hasNir()) {
+    if (root.getVector("nir") != null) {
       UInt2Vector v = (UInt2Vector) root.getVector("nir");
       for (int i = 0; i < n; i++) {
         v.set(at + i, c.nir[i]);
       }
     }
-    if (s.extraBytes() > 0) {
+    if (root.getVector("extra_bytes") != null) {
       FixedSizeBinaryVector e = (FixedSizeBinaryVector) root.getVector("extra_bytes");
       for (int i = 0; i < n; i++) {
         e.set(at + i, c.extraBytes(i));
@@ -280,7 +342,8 @@ public final class ArrowPoints {
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot root =
             VectorSchemaRoot.create(
-                arrowSchema(cloud.schema(), cloud.crs().orElse(null)), allocator);
+                arrowSchema(cloud.schema(), cloud.crs().orElse(null), cloud.dimensions()),
+                allocator);
         FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
         ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
       w.start();

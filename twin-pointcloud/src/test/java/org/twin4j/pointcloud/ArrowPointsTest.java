@@ -120,4 +120,43 @@ class ArrowPointsTest {
     ArrowPoints.write(in, f);
     assertArrayEquals(in.classifications(), ArrowPoints.read(f).classifications());
   }
+
+  /** A cloud read with some dimensions only: no columns for the others, 0 in them read back. */
+  @Test
+  void someDimensions_onlyTheirColumns() throws Exception {
+    PointCloud full = LidarData.read("las_with_several_extra_byte_bloc.laz");
+    PointCloud part =
+        LasFiles.read(
+            LidarData.file("las_with_several_extra_byte_bloc.laz"),
+            LasReadOptions.defaults()
+                .withListener(w -> {})
+                .withDimensions(PointDimension.CLASSIFICATION, PointDimension.RGB));
+    try (BufferAllocator a = new RootAllocator();
+        VectorSchemaRoot root = ArrowPoints.toArrow(part, a)) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      root.getSchema().getFields().forEach(f -> names.add(f.getName()));
+      assertEquals(
+          java.util.List.of("x", "y", "z", "classification", "red", "green", "blue"), names);
+      UInt1Vector cls = (UInt1Vector) root.getVector("classification");
+      for (int i = 0; i < root.getRowCount(); i += 97) {
+        assertEquals(full.chunkOf(i).classification(i & PointCloud.CHUNK_MASK), cls.get(i) & 0xFF);
+      }
+    }
+    Path f = dir.resolve("part.arrow");
+    ArrowPoints.write(part, f);
+    PointCloud back = ArrowPoints.read(f);
+    assertEquals(full.size(), back.size());
+    for (long i = 0; i < back.size(); i += 101) {
+      PointChunk p = full.chunkOf(i);
+      PointChunk q = back.chunkOf(i);
+      int j = (int) i & PointCloud.CHUNK_MASK;
+      assertEquals(p.rawX(j), q.rawX(j));
+      assertEquals(p.classification(j), q.classification(j));
+      assertEquals(p.red(j), q.red(j));
+      assertEquals(p.blue(j), q.blue(j));
+      assertEquals(0, q.intensity(j));
+      assertEquals(0, q.nir(j));
+      assertEquals(0, q.gpsTime(j), 0);
+    }
+  }
 }
