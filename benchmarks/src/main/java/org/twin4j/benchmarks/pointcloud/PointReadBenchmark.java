@@ -27,9 +27,9 @@ import org.twin4j.pointcloud.PointDimension;
 
 /**
  * Reads a LAS or LAZ file from a warm page cache. {@code twin-1t}/{@code twin-2t}: {@link
- * LasFiles#read} into a columnar {@link PointCloud}, every dimension decoded, with one or two LAZ
- * decoding threads (plain LAS is always read on one thread). {@code twin-xyzc}: the same on one
- * thread keeping x, y, z and classification only ({@link LasReadOptions#withDimensions}), the
+ * LasFiles#read} into a columnar {@link PointCloud}, every dimension decoded, on one or two threads
+ * (LAZ chunks, or runs of plain LAS chunks, decoded in parallel). {@code twin-xyzc}: the same on
+ * one thread keeping x, y, z and classification only ({@link LasReadOptions#withDimensions}), the
  * fields laszip4j's loop touches. {@code laszip4j}: laszip4j's own {@code LASReader} loop touching
  * x, y, z and classification of every point, nothing kept. Points per file: autzen 110 000, ahn3
  * 640 510, ign14 697 721, ahn3x16 (16 copies of the AHN3 tile as plain LAS) 10 248 160; points per
