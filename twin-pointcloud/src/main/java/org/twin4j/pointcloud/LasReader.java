@@ -291,15 +291,8 @@ public final class LasReader implements AutoCloseable {
       int n = (int) Math.min(PointCloud.CHUNK_SIZE, count - at);
       if (map == null || at + n > mapFirst + mapCount) {
         mapFirst = at;
-        mapCount = Math.min(count - at, (long) MAP_WINDOW_CHUNKS * PointCloud.CHUNK_SIZE);
-        mapCount = Math.min(mapCount, (Integer.MAX_VALUE - len) / len);
-        map =
-            channel
-                .map(
-                    FileChannel.MapMode.READ_ONLY,
-                    header.offsetToPoints() + at * len,
-                    mapCount * len)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        mapCount = windowPoints(at);
+        map = mapPoints(at, mapCount);
       }
       PointChunk c = new PointChunk(schema, n, options.dimensions());
       RecordCodec.decode(map, (int) ((at - mapFirst) * len), c, 0, n, st);
@@ -307,20 +300,27 @@ public final class LasReader implements AutoCloseable {
     }
   }
 
+  /** How many points to map at once from point {@code at}: 256 chunks, within 2 GB. */
+  private long windowPoints(long at) {
+    long len = schema.recordLength();
+    long n = Math.min(count - at, (long) MAP_WINDOW_CHUNKS * PointCloud.CHUNK_SIZE);
+    return Math.min(n, (Integer.MAX_VALUE - len) / len);
+  }
+
+  /** Maps the records of {@code n} points from point {@code at}, little-endian. */
+  private ByteBuffer mapPoints(long at, long n) throws IOException {
+    long len = schema.recordLength();
+    return channel
+        .map(FileChannel.MapMode.READ_ONLY, header.offsetToPoints() + at * len, n * len)
+        .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
   private void readPlain(PointChunk c, int n) throws IOException {
     long first = delivered;
     if (window == null || first >= windowFirst + windowCount) {
-      long len = schema.recordLength();
       windowFirst = first;
-      windowCount = Math.min(count - first, (long) MAP_WINDOW_CHUNKS * PointCloud.CHUNK_SIZE);
-      windowCount = Math.min(windowCount, (Integer.MAX_VALUE - len) / len);
-      window =
-          channel
-              .map(
-                  FileChannel.MapMode.READ_ONLY,
-                  header.offsetToPoints() + first * len,
-                  windowCount * len)
-              .order(ByteOrder.LITTLE_ENDIAN);
+      windowCount = windowPoints(first);
+      window = mapPoints(first, windowCount);
     }
     RecordCodec.decode(
         window, (int) ((first - windowFirst) * schema.recordLength()), c, 0, n, stats);
