@@ -62,7 +62,8 @@ import org.twin4j.core.io.TwinFormatException;
  *   <tr><td>red, green, blue</td><td>uint16</td><td>formats with colour only</td></tr>
  *   <tr><td>nir</td><td>uint16</td><td>formats 8 and 10 only</td></tr>
  *   <tr><td>extra_bytes</td><td>fixed_size_binary(n)</td><td>the raw extra bytes, if any</td></tr>
- *   <tr><td><i>name</i> of each extra dimension</td><td>float64</td><td>its value, scaled</td></tr>
+ *   <tr><td><i>name</i> of each extra dimension</td><td>float64</td><td>its value, scaled
+ *   ({@code extra_}<i>name</i> when the name is one of the columns above)</td></tr>
  * </table>
  *
  * <p>Schema metadata: {@code twin4j:crs} (the CRS as EPSG code or WKT, absent if unknown), {@code
@@ -160,7 +161,7 @@ public final class ArrowPoints {
       f.add(field("extra_bytes", new ArrowType.FixedSizeBinary(schema.extraBytes())));
       for (ExtraDimension d : schema.extraDimensions()) {
         if (d.type() != ExtraDimension.Type.BYTES) {
-          f.add(field(d.name(), f64));
+          f.add(field(extraColumn(d), f64));
         }
       }
     }
@@ -190,6 +191,35 @@ public final class ArrowPoints {
     }
     meta.put(EXTRA, sb.toString());
     return new Schema(f, meta);
+  }
+
+  /** The columns every cloud may have, which an extra dimension's column must not take. */
+  private static final Set<String> STANDARD_COLUMNS =
+      Set.of(
+          "x",
+          "y",
+          "z",
+          "intensity",
+          "return_number",
+          "number_of_returns",
+          "classification",
+          "classification_flags",
+          "scanner_channel",
+          "scan_direction_flag",
+          "edge_of_flight_line",
+          "scan_angle",
+          "user_data",
+          "point_source_id",
+          "gps_time",
+          "red",
+          "green",
+          "blue",
+          "nir",
+          "extra_bytes");
+
+  /** An extra dimension's column: its name, or {@code extra_} and its name if that is taken. */
+  private static String extraColumn(ExtraDimension d) {
+    return STANDARD_COLUMNS.contains(d.name()) ? "extra_" + d.name() : d.name();
   }
 
   private static Field field(String name, ArrowType type) {
@@ -227,6 +257,14 @@ public final class ArrowPoints {
     }
   }
 
+  /**
+   * Whether a chunk holds a dimension, so that its columns exist (the test is on the dimension, not
+   * on a column's name: an extra dimension may be called like a column the format lacks).
+   */
+  private static boolean has(PointChunk c, PointDimension d) {
+    return c.dimensions.contains(d);
+  }
+
   private static void fill(VectorSchemaRoot root, PointChunk c, int at) {
     int n = c.size();
     Float8Vector x = (Float8Vector) root.getVector("x");
@@ -237,32 +275,32 @@ public final class ArrowPoints {
       y.set(at + i, c.y(i));
       z.set(at + i, c.z(i));
     }
-    // the columns of dimensions the cloud does not hold are absent
-    UInt2Vector intensity = (UInt2Vector) root.getVector("intensity");
-    if (intensity != null) {
+    // the columns of dimensions the chunk does not hold are absent
+    if (has(c, PointDimension.INTENSITY)) {
+      UInt2Vector intensity = (UInt2Vector) root.getVector("intensity");
       for (int i = 0; i < n; i++) {
         intensity.set(at + i, c.intensity[i]);
       }
     }
-    UInt1Vector rn = (UInt1Vector) root.getVector("return_number");
-    UInt1Vector nr = (UInt1Vector) root.getVector("number_of_returns");
-    if (rn != null && nr != null) {
+    if (has(c, PointDimension.RETURNS)) {
+      UInt1Vector rn = (UInt1Vector) root.getVector("return_number");
+      UInt1Vector nr = (UInt1Vector) root.getVector("number_of_returns");
       for (int i = 0; i < n; i++) {
         rn.set(at + i, c.returnNumber(i));
         nr.set(at + i, c.numberOfReturns(i));
       }
     }
-    UInt1Vector cls = (UInt1Vector) root.getVector("classification");
-    if (cls != null) {
+    if (has(c, PointDimension.CLASSIFICATION)) {
+      UInt1Vector cls = (UInt1Vector) root.getVector("classification");
       for (int i = 0; i < n; i++) {
         cls.set(at + i, c.classification(i));
       }
     }
-    UInt1Vector flags = (UInt1Vector) root.getVector("classification_flags");
-    UInt1Vector channel = (UInt1Vector) root.getVector("scanner_channel");
-    BitVector dir = (BitVector) root.getVector("scan_direction_flag");
-    BitVector edge = (BitVector) root.getVector("edge_of_flight_line");
-    if (flags != null && channel != null && dir != null && edge != null) {
+    if (has(c, PointDimension.FLAGS)) {
+      UInt1Vector flags = (UInt1Vector) root.getVector("classification_flags");
+      UInt1Vector channel = (UInt1Vector) root.getVector("scanner_channel");
+      BitVector dir = (BitVector) root.getVector("scan_direction_flag");
+      BitVector edge = (BitVector) root.getVector("edge_of_flight_line");
       for (int i = 0; i < n; i++) {
         flags.set(at + i, c.classificationFlags(i));
         channel.set(at + i, c.scannerChannel(i));
@@ -270,32 +308,32 @@ public final class ArrowPoints {
         edge.set(at + i, c.edgeOfFlightLine(i) ? 1 : 0);
       }
     }
-    Float4Vector angle = (Float4Vector) root.getVector("scan_angle");
-    if (angle != null) {
+    if (has(c, PointDimension.SCAN_ANGLE)) {
+      Float4Vector angle = (Float4Vector) root.getVector("scan_angle");
       for (int i = 0; i < n; i++) {
         angle.set(at + i, (float) c.scanAngleDegrees(i));
       }
     }
-    UInt1Vector user = (UInt1Vector) root.getVector("user_data");
-    if (user != null) {
+    if (has(c, PointDimension.USER_DATA)) {
+      UInt1Vector user = (UInt1Vector) root.getVector("user_data");
       for (int i = 0; i < n; i++) {
         user.set(at + i, c.userData(i));
       }
     }
-    UInt2Vector source = (UInt2Vector) root.getVector("point_source_id");
-    if (source != null) {
+    if (has(c, PointDimension.POINT_SOURCE_ID)) {
+      UInt2Vector source = (UInt2Vector) root.getVector("point_source_id");
       for (int i = 0; i < n; i++) {
         source.set(at + i, c.pointSourceId[i]);
       }
     }
     PointSchema s = c.schema;
-    if (root.getVector("gps_time") != null) {
+    if (s.hasGpsTime() && has(c, PointDimension.GPS_TIME)) {
       Float8Vector t = (Float8Vector) root.getVector("gps_time");
       for (int i = 0; i < n; i++) {
         t.set(at + i, c.gpsTime[i]);
       }
     }
-    if (root.getVector("red") != null) {
+    if (s.hasRgb() && has(c, PointDimension.RGB)) {
       UInt2Vector r = (UInt2Vector) root.getVector("red");
       UInt2Vector g = (UInt2Vector) root.getVector("green");
       UInt2Vector b = (UInt2Vector) root.getVector("blue");
@@ -305,13 +343,13 @@ public final class ArrowPoints {
         b.set(at + i, c.blue[i]);
       }
     }
-    if (root.getVector("nir") != null) {
+    if (s.hasNir() && has(c, PointDimension.NIR)) {
       UInt2Vector v = (UInt2Vector) root.getVector("nir");
       for (int i = 0; i < n; i++) {
         v.set(at + i, c.nir[i]);
       }
     }
-    if (root.getVector("extra_bytes") != null) {
+    if (s.extraBytes() > 0 && has(c, PointDimension.EXTRA_BYTES)) {
       FixedSizeBinaryVector e = (FixedSizeBinaryVector) root.getVector("extra_bytes");
       for (int i = 0; i < n; i++) {
         e.set(at + i, c.extraBytes(i));
@@ -321,7 +359,7 @@ public final class ArrowPoints {
         if (dims.get(d).type() == ExtraDimension.Type.BYTES) {
           continue;
         }
-        Float8Vector v = (Float8Vector) root.getVector(dims.get(d).name());
+        Float8Vector v = (Float8Vector) root.getVector(extraColumn(dims.get(d)));
         for (int i = 0; i < n; i++) {
           v.set(at + i, c.extra(d, i));
         }

@@ -300,11 +300,15 @@ public final class LasReader implements AutoCloseable {
     }
   }
 
-  /** How many points to map at once from point {@code at}: 256 chunks, within 2 GB. */
+  /**
+   * How many points to map at once from point {@code at} (a chunk's first): up to 256 whole chunks
+   * within 2 GB (the header check keeps records short enough for one chunk to fit).
+   */
   private long windowPoints(long at) {
     long len = schema.recordLength();
-    long n = Math.min(count - at, (long) MAP_WINDOW_CHUNKS * PointCloud.CHUNK_SIZE);
-    return Math.min(n, (Integer.MAX_VALUE - len) / len);
+    long chunks =
+        Math.min(MAP_WINDOW_CHUNKS, (Integer.MAX_VALUE - len) / len / PointCloud.CHUNK_SIZE);
+    return Math.min(count - at, Math.max(1, chunks) * PointCloud.CHUNK_SIZE);
   }
 
   /** Maps the records of {@code n} points from point {@code at}, little-endian. */
@@ -317,7 +321,7 @@ public final class LasReader implements AutoCloseable {
 
   private void readPlain(PointChunk c, int n) throws IOException {
     long first = delivered;
-    if (window == null || first >= windowFirst + windowCount) {
+    if (window == null || first + n > windowFirst + windowCount) {
       windowFirst = first;
       windowCount = windowPoints(first);
       window = mapPoints(first, windowCount);
@@ -483,19 +487,18 @@ public final class LasReader implements AutoCloseable {
                 + standard
                 + " bytes");
       }
-      int maxExtra = (Integer.MAX_VALUE - 8) / PointCloud.CHUNK_SIZE;
-      if (recordLength - standard > maxExtra) {
+      // a chunk's records must fit one mapping (2 GB) and its extra bytes one array
+      int maxLength = (Integer.MAX_VALUE - Short.MAX_VALUE) / PointCloud.CHUNK_SIZE;
+      if (recordLength > maxLength) {
         throw error(
             105,
             "the point record length "
                 + recordLength
-                + " leaves "
-                + (recordLength - standard)
-                + " extra bytes per point, more than the "
-                + maxExtra
-                + " a chunk of "
+                + " is more than the "
+                + maxLength
+                + " bytes twin4j reads (a chunk of "
                 + PointCloud.CHUNK_SIZE
-                + " points can hold");
+                + " records must fit in 2 GB)");
       }
       long[] byReturn = new long[5];
       for (int i = 0; i < 5; i++) {

@@ -159,4 +159,32 @@ class ArrowPointsTest {
       assertEquals(0, q.gpsTime(j), 0);
     }
   }
+
+  /**
+   * An extra dimension called like a standard column (present in the format or not) gets a column
+   * of its own, {@code extra_} and its name, and the standard column keeps its type and values.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"gps_time", "nir", "red", "intensity", "classification"})
+  void extraDimensionNamedLikeAColumn_ownColumn(String name) throws Exception {
+    ExtraDimension d = new ExtraDimension(name, "", ExtraDimension.Type.UINT16, 0, 2, 1, 0);
+    PointSchema s = new PointSchema(1, 0.01, 0.01, 0.01, 0, 0, 0, 2, java.util.List.of(d));
+    PointCloud.Builder b = PointCloud.builder(s);
+    for (int i = 0; i < 10; i++) {
+      b.add(i, i, i, 2, 1, 1);
+      b.current().extra[b.slotUsed() * 2] = (byte) (i + 40);
+    }
+    PointCloud c = b.build();
+    try (BufferAllocator a = new RootAllocator();
+        VectorSchemaRoot root = ArrowPoints.toArrow(c, a)) {
+      Float8Vector v = (Float8Vector) root.getVector("extra_" + name);
+      assertEquals(47, v.get(7), 0);
+      assertEquals(2, ((UInt1Vector) root.getVector("classification")).get(7) & 0xFF);
+    }
+    Path f = dir.resolve("named.arrow");
+    ArrowPoints.write(c, f);
+    PointCloud back = ArrowPoints.read(f);
+    assertEquals(47, back.chunks().get(0).extra(0, 7), 0);
+    assertEquals(2, back.chunks().get(0).classification(7));
+  }
 }
