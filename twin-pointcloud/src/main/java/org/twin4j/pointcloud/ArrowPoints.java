@@ -193,29 +193,38 @@ public final class ArrowPoints {
     return new Schema(f, meta);
   }
 
+  /**
+   * The standard columns after x, y and z, in schema order ({@link Columns} reads them by these
+   * indices).
+   */
+  private static final String[] ATTRIBUTE_COLUMNS = {
+    "intensity",
+    "return_number",
+    "number_of_returns",
+    "classification",
+    "classification_flags",
+    "scanner_channel",
+    "scan_direction_flag",
+    "edge_of_flight_line",
+    "scan_angle",
+    "user_data",
+    "point_source_id",
+    "gps_time",
+    "red",
+    "green",
+    "blue",
+    "nir",
+    "extra_bytes"
+  };
+
   /** The columns every cloud may have, which an extra dimension's column must not take. */
-  private static final Set<String> STANDARD_COLUMNS =
-      Set.of(
-          "x",
-          "y",
-          "z",
-          "intensity",
-          "return_number",
-          "number_of_returns",
-          "classification",
-          "classification_flags",
-          "scanner_channel",
-          "scan_direction_flag",
-          "edge_of_flight_line",
-          "scan_angle",
-          "user_data",
-          "point_source_id",
-          "gps_time",
-          "red",
-          "green",
-          "blue",
-          "nir",
-          "extra_bytes");
+  private static final Set<String> STANDARD_COLUMNS = standardColumns();
+
+  private static Set<String> standardColumns() {
+    Set<String> s = new java.util.HashSet<>(List.of("x", "y", "z"));
+    s.addAll(List.of(ATTRIBUTE_COLUMNS));
+    return Set.copyOf(s);
+  }
 
   /** An extra dimension's column: its name, or {@code extra_} and its name if that is taken. */
   private static String extraColumn(ExtraDimension d) {
@@ -509,35 +518,14 @@ public final class ArrowPoints {
     final Float8Vector y;
     final Float8Vector z;
     final FieldVector[] rest;
-    final String[] names;
 
     Columns(VectorSchemaRoot root) {
       x = (Float8Vector) root.getVector("x");
       y = (Float8Vector) root.getVector("y");
       z = (Float8Vector) root.getVector("z");
-      names =
-          new String[] {
-            "intensity",
-            "return_number",
-            "number_of_returns",
-            "classification",
-            "classification_flags",
-            "scanner_channel",
-            "scan_direction_flag",
-            "edge_of_flight_line",
-            "scan_angle",
-            "user_data",
-            "point_source_id",
-            "gps_time",
-            "red",
-            "green",
-            "blue",
-            "nir",
-            "extra_bytes"
-          };
-      rest = new FieldVector[names.length];
-      for (int k = 0; k < names.length; k++) {
-        rest[k] = root.getVector(names[k]);
+      rest = new FieldVector[ATTRIBUTE_COLUMNS.length];
+      for (int k = 0; k < rest.length; k++) {
+        rest[k] = root.getVector(ATTRIBUTE_COLUMNS[k]);
       }
     }
 

@@ -73,11 +73,12 @@ public final class PointChunk {
     }
     this.schema = schema;
     this.size = capacity;
+    Set<PointDimension> format = ofFormat(schema);
     Set<PointDimension> has = EnumSet.noneOf(PointDimension.class);
     has.addAll(keep);
-    has.retainAll(ofFormat(schema));
+    has.retainAll(format);
     this.dimensions = Collections.unmodifiableSet(has);
-    this.complete = has.size() == ofFormat(schema).size();
+    this.complete = has.size() == format.size();
     boolean shared = capacity == PointCloud.CHUNK_SIZE;
     x = new int[capacity];
     y = new int[capacity];
